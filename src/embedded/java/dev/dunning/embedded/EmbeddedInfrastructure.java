@@ -1,0 +1,37 @@
+package dev.dunning.embedded;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the embedded engine and database before the application context needs them, and points the Camunda client
+ * and the data source at them. Compiled only into the default (embedded) build; the production artifact has neither.
+ */
+public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Map<String, Object> properties = new HashMap<>();
+        if ("embedded".equalsIgnoreCase(env.getProperty("dunning.engine.mode", "embedded"))) {
+            int port = EmbeddedEngine.start();
+            properties.put("camunda.client.grpc-address", "http://127.0.0.1:" + port);
+            properties.put("camunda.client.prefer-rest-over-grpc", false);
+        }
+        if ("embedded".equalsIgnoreCase(env.getProperty("dunning.database.mode", "embedded"))) {
+            properties.put("spring.datasource.url", EmbeddedDatabase.start(env.getProperty("dunning.database.embedded-port", Integer.class, 0)));
+            properties.put("spring.datasource.username", "root");
+            properties.put("spring.datasource.password", "");
+        }
+        env.getPropertySources().addFirst(new MapPropertySource("dunning-embedded-infrastructure", properties));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

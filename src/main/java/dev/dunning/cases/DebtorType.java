@@ -1,0 +1,3 @@
+package dev.dunning.cases;
+
+public enum DebtorType { CONSUMER, BUSINESS }

@@ -1,0 +1,3 @@
+package dev.dunning.cases;
+
+public enum Stage { REMINDER, INCENTIVE_OFFER, PERSONAL_OUTREACH, SKIP_TRACE, FINAL_NOTICE, LEGAL_HANDOFF, CLOSED }

@@ -1,0 +1,3 @@
+package dev.dunning.communications;
+
+public enum Channel { EMAIL, SMS, LETTER }

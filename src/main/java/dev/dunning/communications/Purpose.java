@@ -1,0 +1,3 @@
+package dev.dunning.communications;
+
+public enum Purpose { REMINDER_1, REMINDER_2, OFFER, FINAL_NOTICE }

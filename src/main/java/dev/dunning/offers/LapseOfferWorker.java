@@ -1,0 +1,38 @@
+package dev.dunning.offers;
+
+import dev.dunning.cases.CaseId;
+import dev.dunning.cases.CaseTransactions;
+import dev.dunning.cases.Offer.OfferStatus;
+import dev.dunning.cases.Timeline;
+import io.camunda.client.annotation.CustomHeaders;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Records that an offer lapsed unaccepted, or that an accepted discount was not paid in time (header {@code reason}). */
+@Component
+public class LapseOfferWorker {
+
+    public static final String JOB_TYPE = "dunning.offer.lapse";
+
+    private final CaseTransactions cases;
+    private final Timeline timeline;
+
+    LapseOfferWorker(CaseTransactions cases, Timeline timeline) {
+        this.cases = cases;
+        this.timeline = timeline;
+    }
+
+    @JobWorker(type = JOB_TYPE, fetchVariables = "caseId")
+    public void lapse(@Variable("caseId") String caseId, @CustomHeaders Map<String, String> headers) {
+        OfferStatus reason = OfferStatus.valueOf(headers.getOrDefault("reason", "LAPSED"));
+        cases.change(new CaseId(caseId), dunningCase -> {
+            if (dunningCase.offer() == null || dunningCase.offer().status() == reason) return null;
+            dunningCase.lapseOffer(reason);
+            timeline.record(dunningCase.id(), "OFFER_" + reason, reason == OfferStatus.LAPSED
+                    ? "the offer lapsed without being accepted" : "the discounted amount was not paid by the deadline");
+            return null;
+        });
+    }
+}

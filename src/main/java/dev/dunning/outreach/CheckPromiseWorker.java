@@ -1,0 +1,56 @@
+package dev.dunning.outreach;
+
+import dev.dunning.cases.CaseId;
+import dev.dunning.cases.CaseTransactions;
+import dev.dunning.cases.Timeline;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import java.sql.Timestamp;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The promised date plus its grace period has passed and the case is still open. The promise counts as kept when a
+ * payment arrived after it was made (the case then goes back to outreach for the rest); otherwise it is broken, which
+ * the offer decision sees next time.
+ */
+@Component
+public class CheckPromiseWorker {
+
+    public static final String JOB_TYPE = "dunning.promise.check";
+
+    private final CaseTransactions cases;
+    private final WorkTasks tasks;
+    private final JdbcClient jdbc;
+    private final Timeline timeline;
+
+    CheckPromiseWorker(CaseTransactions cases, WorkTasks tasks, JdbcClient jdbc, Timeline timeline) {
+        this.cases = cases;
+        this.tasks = tasks;
+        this.jdbc = jdbc;
+        this.timeline = timeline;
+    }
+
+    @JobWorker(type = JOB_TYPE, fetchVariables = {"caseId", "taskId"})
+    public Map<String, Object> check(@Variable("caseId") String caseId, @Variable("taskId") String taskId) {
+        WorkTask promise = tasks.findById(taskId).orElseThrow(() -> new IllegalStateException("no task " + taskId));
+        boolean kept = cases.change(new CaseId(caseId), dunningCase -> {
+            if (promise.promiseResult() != null) return "KEPT".equals(promise.promiseResult());
+            long paymentsSince = jdbc.sql("SELECT COUNT(*) FROM payment WHERE case_id = :caseId AND received_at >= :since")
+                    .param("caseId", caseId)
+                    .param("since", Timestamp.from(promise.completedAt()))
+                    .query(Long.class).single();
+            promise.settlePromise(paymentsSince > 0);
+            tasks.save(promise);
+            if (paymentsSince > 0) {
+                timeline.record(dunningCase.id(), "PROMISE_KEPT", "a payment arrived after the promise of " + promise.promisedDate());
+                return true;
+            }
+            dunningCase.recordBrokenPromise();
+            timeline.record(dunningCase.id(), "PROMISE_BROKEN", "not paid by " + promise.promisedDate());
+            return false;
+        });
+        return Map.of("promiseKept", kept);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.dunning.outreach;
+
+import java.util.Set;
+
+/** The kinds of human work, each with the outcomes a person may choose. */
+public enum TaskType {
+    OUTREACH_CALL(Set.of("PROMISE_TO_PAY", "UNREACHABLE", "REFUSED")),
+    LEGAL_APPROVAL(Set.of("APPROVED", "REJECTED")),
+    WRITE_OFF_APPROVAL(Set.of("APPROVED", "REJECTED")),
+    DISPUTE_REVIEW(Set.of("UPHELD", "REJECTED"));
+
+    private final Set<String> outcomes;
+
+    TaskType(Set<String> outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    public Set<String> outcomes() {
+        return outcomes;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.dunning.payments;
+
+import dev.dunning.cases.CaseNotFoundException;
+import dev.dunning.cases.DunningCase;
+import dev.dunning.cases.DunningCases;
+import dev.dunning.cases.Money;
+import dev.dunning.cases.Timeline;
+import dev.dunning.engine.EngineMessages;
+import dev.dunning.outreach.TaskCompletion;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes payments from the billing system. The payment reference is the idempotency key: the same reference again
+ * is counted once. A payment that settles the case closes it as PAID and tells the process, which then stops.
+ */
+@Service
+public class PaymentIntake {
+
+    public record Receipt(String paymentId, String caseId, Money outstanding, boolean duplicate) {}
+
+    public static class CurrencyMismatch extends RuntimeException {
+        CurrencyMismatch(String expected) {
+            super("the case is in " + expected);
+        }
+    }
+
+    private final DunningCases cases;
+    private final JdbcClient jdbc;
+    private final Timeline timeline;
+    private final EngineMessages engine;
+    private final TaskCompletion tasks;
+    private final Clock clock;
+
+    PaymentIntake(DunningCases cases, JdbcClient jdbc, Timeline timeline, EngineMessages engine, TaskCompletion tasks, Clock clock) {
+        this.cases = cases;
+        this.jdbc = jdbc;
+        this.timeline = timeline;
+        this.engine = engine;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Receipt receive(String invoiceNumber, Money amount, String reference, Instant paidAt) {
+        String caseId = cases.findByInvoiceNumber(invoiceNumber).map(c -> c.id().value())
+                .orElseThrow(() -> new CaseNotFoundException("for invoice " + invoiceNumber));
+        DunningCase dunningCase = cases.lockAndGet(new dev.dunning.cases.CaseId(caseId));
+        // read the reference only after taking the lock, so two requests with it cannot both pass
+        Optional<String> known = jdbc.sql("SELECT id FROM payment WHERE reference = :reference")
+                .param("reference", reference).query(String.class).optional();
+        if (known.isPresent()) return new Receipt(known.get(), caseId, dunningCase.outstanding(), true);
+        if (!amount.currency().equals(dunningCase.currency())) throw new CurrencyMismatch(dunningCase.currency().getCurrencyCode());
+
+        Instant now = clock.instant();
+        String paymentId = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO payment (id, case_id, reference, amount, currency, paid_at, received_at)
+                VALUES (:id, :caseId, :reference, :amount, :currency, :paidAt, :now)""")
+                .param("id", paymentId).param("caseId", caseId).param("reference", reference)
+                .param("amount", amount.amount()).param("currency", amount.currency().getCurrencyCode())
+                .param("paidAt", Timestamp.from(paidAt != null ? paidAt : now)).param("now", Timestamp.from(now))
+                .update();
+        boolean wasActive = dunningCase.isActive();
+        DunningCase.PaymentEffect effect = dunningCase.applyPayment(amount, now);
+        cases.save(dunningCase);
+        timeline.record(dunningCase.id(), "PAYMENT_RECEIVED", amount + " (reference " + reference + "), outstanding "
+                + effect.outstanding());
+        if (effect.settled() && wasActive) {
+            timeline.record(dunningCase.id(), "CASE_PAID", effect.settledByDiscount()
+                    ? "settled with the offered discount of " + dunningCase.offer().discountPercent() + " %" : "paid in full");
+            tasks.cancelOpenTasks(dunningCase.id());
+            engine.toCase(dunningCase.id(), EngineMessages.CASE_PAID, Map.of());
+        }
+        return new Receipt(paymentId, caseId, effect.outstanding(), false);
+    }
+}
