@@ -61,6 +61,20 @@ class CaseInputValidationContractTest {
     }
 
     @Test
+    void bodyThatIsNotJsonIsRefusedNamingTheBody() {
+        refused("this is not json", "body");
+    }
+
+    @Test
+    void dateThatIsNotADateIsRefusedNamingIt() {
+        ObjectNode request = validCase("D-VAL-DATE");
+        request.put("dueDate", "yesterday");
+
+        refused(request, "dueDate");
+        invoiceStillFree(request);
+    }
+
+    @Test
     void missingInvoiceNumberIsRefused() {
         // given a request without invoice number
         ObjectNode request = validCase("D-VAL-1");
