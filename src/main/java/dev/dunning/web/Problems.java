@@ -90,6 +90,10 @@ class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        if (e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonParseException) {
+            // a syntax error, even when Jackson wraps it with the path where it stopped reading
+            return ResponseEntity.badRequest().body(invalid(List.of(new InvalidInput.FieldProblem("body", "malformed JSON"))));
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return ResponseEntity.badRequest().body(invalid(List.of(new InvalidInput.FieldProblem(path(u), "unknown field"))));
         }
