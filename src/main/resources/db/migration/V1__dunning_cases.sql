@@ -74,16 +74,18 @@ CREATE TABLE payment (
     CONSTRAINT fk_payment_case FOREIGN KEY (case_id) REFERENCES dunning_case (id)
 );
 
--- Every message to a debtor, keyed by business step: (case, purpose, channel) is sent at most once.
+-- Every message to a debtor, keyed by business step: (case, purpose, sequence, channel) is sent at most once.
+-- sequence tells recurring purposes apart (instalment n); it is 0 for the others.
 CREATE TABLE communication (
     id         BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     case_id    CHAR(36)     NOT NULL,
     purpose    VARCHAR(24)  NOT NULL,
+    sequence   INT          NOT NULL DEFAULT 0,
     channel    VARCHAR(8)   NOT NULL,
     recipient  VARCHAR(254) NOT NULL,
     status     VARCHAR(16)  NOT NULL,
     created_at DATETIME(6)  NOT NULL,
-    CONSTRAINT uk_communication_step UNIQUE (case_id, purpose, channel),
+    CONSTRAINT uk_communication_step UNIQUE (case_id, purpose, sequence, channel),
     CONSTRAINT fk_communication_case FOREIGN KEY (case_id) REFERENCES dunning_case (id)
 );
 

@@ -46,7 +46,7 @@ public class Communications {
                 if (debtor.hasEmail()) channels.add(Channel.EMAIL);
                 else if (hasAddress) channels.add(Channel.LETTER);
             }
-            case REMINDER_2 -> {
+            case REMINDER_2, INSTALMENT_REMINDER -> {
                 if (debtor.hasEmail()) channels.add(Channel.EMAIL);
                 else if (hasAddress) channels.add(Channel.LETTER);
                 if (debtor.hasPhone()) channels.add(Channel.SMS);
@@ -62,6 +62,12 @@ public class Communications {
     /** Queues the messages for a purpose; returns how many were new. Must run under the case's row lock. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int queue(DunningCase dunningCase, Purpose purpose) {
+        return queue(dunningCase, purpose, 0);
+    }
+
+    /** As {@link #queue(DunningCase, Purpose)}, for a purpose that recurs (instalment n uses sequence n). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int queue(DunningCase dunningCase, Purpose purpose, int sequence) {
         List<Channel> channels = channelsFor(purpose, dunningCase.debtor());
         if (channels.isEmpty()) {
             timeline.record(dunningCase.id(), "COMMUNICATION_SKIPPED", purpose + ": no usable contact for the debtor");
@@ -72,15 +78,16 @@ public class Communications {
             String recipient = recipient(dunningCase.debtor(), channel);
             try {
                 jdbc.sql("""
-                        INSERT INTO communication (case_id, purpose, channel, recipient, status, created_at)
-                        VALUES (:caseId, :purpose, :channel, :recipient, 'QUEUED', :now)""")
+                        INSERT INTO communication (case_id, purpose, sequence, channel, recipient, status, created_at)
+                        VALUES (:caseId, :purpose, :sequence, :channel, :recipient, 'QUEUED', :now)""")
                         .param("caseId", dunningCase.id().value())
                         .param("purpose", purpose.name())
+                        .param("sequence", sequence)
                         .param("channel", channel.name())
                         .param("recipient", recipient)
                         .param("now", Timestamp.from(clock.instant()))
                         .update();
-                timeline.record(dunningCase.id(), "COMMUNICATION_QUEUED", purpose + " by " + channel);
+                timeline.record(dunningCase.id(), "COMMUNICATION_QUEUED", purpose + (sequence > 0 ? " " + sequence : "") + " by " + channel);
                 queued++;
             } catch (DuplicateKeyException alreadyQueued) {
                 // a redelivered job: this step was recorded before, so nothing changes

@@ -24,6 +24,10 @@ public class EngineMessages {
     public static final String OFFER_ACCEPTED = "OfferAccepted";
     public static final String TASK_COMPLETED = "TaskCompleted";
     public static final String SKIP_TRACE_RESULT = "SkipTraceResult";
+    /** Every contact of the debtor proved invalid: the model sends the case to skip trace at once. */
+    public static final String CONTACT_FAILED = "ContactFailed";
+    /** The legal partner acknowledged the handoff with its reference. */
+    public static final String LEGAL_ACKNOWLEDGED = "LegalAcknowledged";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

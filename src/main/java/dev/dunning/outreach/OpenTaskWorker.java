@@ -52,7 +52,7 @@ public class OpenTaskWorker {
             switch (type) {
                 case OUTREACH_CALL -> dunningCase.enterStage(Stage.PERSONAL_OUTREACH);
                 case LEGAL_APPROVAL, WRITE_OFF_APPROVAL -> dunningCase.enterStage(Stage.LEGAL_HANDOFF);
-                case DISPUTE_REVIEW -> { }
+                case DISPUTE_REVIEW, LEGAL_ACK_FOLLOW_UP -> { }
             }
             WorkTask opened = tasks.save(WorkTask.open(caseId, type, stepKey, now, dueAt));
             timeline.record(dunningCase.id(), "TASK_OPENED", type + (dueAt != null ? ", due " + dueAt : ""));

@@ -63,13 +63,13 @@ class FullEscalationStoryTest {
         api.completeTask(approval, Map.of("outcome", "APPROVED"));
         c = api.awaitCase(caseId, x -> "IN_LEGAL".equals(x.get("status").asText()));
 
-        // then the case is in legal, the process ended there, and every step is on the timeline
+        // then the case is in legal, the process waits for the partner's acknowledgement, and every step is on the timeline
         assertThat(c.get("stage").asText()).isEqualTo("LEGAL_HANDOFF");
-        await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.hasEnded(caseId));
+        await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.isWaitingAt(caseId, "Receive_LegalAcknowledgement"));
         assertThat(EngineRecords.completedElements(caseId)).containsSubsequence(
                 "Task_SendReminder1", "Task_SendReminder2", "Task_DecideOfferTerms", "Task_SendOffer",
                 "Task_RecordOfferLapsed", "Task_OpenOutreachCall", "Task_RequestSkipTrace", "Task_SendFinalNotice",
-                "Task_AssessLegalRoute", "Task_OpenLegalApproval", "Task_HandOverToLegal", "End_InLegal");
+                "Task_AssessLegalRoute", "Task_OpenLegalApproval", "Task_HandOverToLegal");
         assertThat(DunningApi.timelineTypes(c)).containsSubsequence("CASE_OPENED", "OFFER_MADE", "OFFER_LAPSED",
                 "TASK_OPENED", "SKIP_TRACE_REQUESTED", "CONTACT_UPDATED", "LEGAL_GATE", "HANDED_TO_LEGAL");
         assertThat(EngineRecords.incidents(caseId)).isEmpty();
