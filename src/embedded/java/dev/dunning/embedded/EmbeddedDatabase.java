@@ -18,9 +18,14 @@ final class EmbeddedDatabase {
     static synchronized String start(int port) {
         if (url == null) {
             try {
+                java.io.File dataDir = Files.createTempDirectory("dunning-mariadb").toFile();
+                // a socket of its own: with the shared default, a second JVM's client would talk to the first one's server
+                // binaries unpacked per JVM: a shared folder breaks when two JVMs unpack or install at once
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                        .setBaseDir(Files.createTempDirectory("dunning-mariadb-base").toFile())
                         .setPort(port == 0 ? EmbeddedEngine.freePort() : port)
-                        .setDataDir(Files.createTempDirectory("dunning-mariadb").toFile())
+                        .setDataDir(dataDir)
+                        .setSocket(new java.io.File(dataDir, "mysqld.sock").getAbsolutePath())
                         .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
                 // MariaDB refuses to run as root unless told to; CI and containers run as root.
                 config.addArg("--user=root");

@@ -43,7 +43,7 @@ class OfferStoryTest {
                 .containsExactly("40.00", "40.00", "40.00");
         assertThat(c.get("instalments").findValuesAsText("status")).containsExactly("OPEN", "OPEN", "OPEN");
         assertThat(c.at("/offer/accepted").asText()).isEqualTo("INSTALMENTS");
-        awaitWaitingAt(caseId, "Timer_GraceOver");
+        awaitWaitingAt(caseId, "Timer_ReminderDue");
 
         // when the debtor pays 40.00 each month
         api.pay(invoice, "40.00", "PAY-" + UUID.randomUUID());
@@ -81,7 +81,7 @@ class OfferStoryTest {
         JsonNode c = api.awaitCase(caseId, x -> x.get("instalments").size() == 3);
         assertThat(c.get("instalments").findValues("amount").stream().map(a -> a.get("amount").asText()).toList())
                 .containsExactly("33.33", "33.33", "33.34");
-        awaitWaitingAt(caseId, "Timer_GraceOver");
+        awaitWaitingAt(caseId, "Timer_ReminderDue");
         assertThat(EngineRecords.incidents(caseId)).isEmpty();
     }
 
@@ -121,7 +121,7 @@ class OfferStoryTest {
         walkToOffer(caseId);
         assertThat(accept(caseId, "INSTALMENTS")).isEqualTo(202);
         api.awaitCase(caseId, x -> x.get("instalments").size() == 3);
-        awaitWaitingAt(caseId, "Timer_GraceOver");
+        awaitWaitingAt(caseId, "Timer_ReminderDue");
 
         // when nothing is paid and the first due date plus its five days of grace pass
         // (one month is up to 31 days, due at the end of that day, plus 5 days: 37 days are past it for any month)
@@ -134,8 +134,10 @@ class OfferStoryTest {
         assertThat(c.get("status").asText()).isEqualTo("OPEN");
         assertThat(c.at("/instalments/1/status").asText()).isEqualTo("OPEN");
         assertThat(DunningApi.timelineTypes(c)).containsSubsequence("OFFER_ACCEPTED", "INSTALMENT_MISSED", "TASK_OPENED");
+        assertThat(DunningApi.purposes(c)).contains("INSTALMENT_REMINDER"); // reminded 3 days before it fell due
         await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.isWaitingAt(caseId, "Receive_OutreachOutcome"));
-        assertThat(EngineRecords.completedElements(caseId)).containsSubsequence("Timer_GraceOver", "Task_CheckInstalment",
+        assertThat(EngineRecords.completedElements(caseId)).containsSubsequence("Timer_ReminderDue", "Task_SendInstalmentReminder",
+                "Timer_GraceOver", "Task_CheckInstalment",
                 "Boundary_InstalmentMissed", "Gateway_JoinOutreach", "Task_OpenOutreachCall");
         assertThat(EngineRecords.incidents(caseId)).isEmpty();
     }
