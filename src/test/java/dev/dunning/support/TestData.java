@@ -39,7 +39,7 @@ public final class TestData {
     public static long insertSentRequest(JdbcClient jdbc, String caseId, String reference, String provider) {
         long id = insertSkipTraceRequest(jdbc, caseId, Instant.now());
         jdbc.sql("""
-                UPDATE skip_trace_request SET purpose = 'COLLECTION_OF_EXISTING_ACCOUNT', provider = :provider,
+                UPDATE skip_trace_request SET batch_id = 'sent-by-test', purpose = 'COLLECTION_OF_EXISTING_ACCOUNT', provider = :provider,
                     sent_reference = :ref, sent_name = 'Ada Debtor', sent_address = 'Hauptstr. 1, 10115 Berlin, DE',
                     sent_phone = '+4915112345678', sent_email = 'ada@example.com' WHERE id = :id""")
                 .param("provider", provider).param("ref", reference).param("id", id).update();
