@@ -35,8 +35,8 @@ class HttpUploadLegalPartner implements LegalPartner {
     public void deliver(String caseId, String evidenceJson, byte[] summaryPdf) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("caseId", caseId);
-        parts.add("evidence", part(evidenceJson.getBytes(java.nio.charset.StandardCharsets.UTF_8), caseId + ".json", MediaType.APPLICATION_JSON));
-        parts.add("summary", part(summaryPdf, caseId + ".pdf", MediaType.APPLICATION_PDF));
+        parts.add("evidence", part("evidence", evidenceJson.getBytes(java.nio.charset.StandardCharsets.UTF_8), caseId + ".json", MediaType.APPLICATION_JSON));
+        parts.add("summary", part("summary", summaryPdf, caseId + ".pdf", MediaType.APPLICATION_PDF));
         try {
             http.post().contentType(MediaType.MULTIPART_FORM_DATA).header("Idempotency-Key", caseId)
                     .body(parts).retrieve().toBodilessEntity();
@@ -46,10 +46,10 @@ class HttpUploadLegalPartner implements LegalPartner {
         }
     }
 
-    private static HttpEntity<ByteArrayResource> part(byte[] content, String filename, MediaType type) {
+    private static HttpEntity<ByteArrayResource> part(String name, byte[] content, String filename, MediaType type) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
-        headers.setContentDispositionFormData("file", filename);
+        headers.setContentDispositionFormData(name, filename);
         return new HttpEntity<>(new ByteArrayResource(content) {
             @Override
             public String getFilename() {
