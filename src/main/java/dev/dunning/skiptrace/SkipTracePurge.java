@@ -51,6 +51,9 @@ public class SkipTracePurge {
                        purged_at = :now
                 WHERE purged_at IS NULL AND case_id IN (""" + closedCases + ")")
                 .param("cutoff", cutoff).param("now", now).update();
+        // a signature older than the 5-minute tolerance can no longer be replayed: no need to keep it
+        jdbc.sql("DELETE FROM callback_signature WHERE received_at < :dayAgo")
+                .param("dayAgo", Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
         if (purged > 0) log.info("purged skip-trace personal data of {} requests (cases closed more than {} days ago)", purged, days);
         return purged;
     }
