@@ -97,7 +97,8 @@ class SkipTraceBatchingTest {
                 .as("the seventh waits for more or for its age").isEmpty();
 
         // what was sent: the permissible purpose and the minimum data, recorded on each request
-        SkipTraceProvider.Subject first = vendor.batches.getFirst().subjects().getFirst();
+        SkipTraceProvider.Subject first = vendor.batches.stream().flatMap(b -> b.subjects().stream())
+                .filter(x -> x.requestId() == ids.getFirst()).findFirst().orElseThrow();
         assertThat(vendor.batches.getFirst().purpose()).isEqualTo(SkipTraceBatcher.PURPOSE);
         assertThat(first.name()).isEqualTo("Ada Debtor");
         assertThat(first.lastAddress().oneLine()).isEqualTo("Hauptstr. 1, 10115 Berlin, DE");
