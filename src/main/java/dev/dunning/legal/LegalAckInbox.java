@@ -54,6 +54,8 @@ public class LegalAckInbox {
                 acknowledgements.acknowledge(null, caseId, reference, "acknowledgement file");
                 Files.delete(file);
                 applied++;
+            } catch (org.springframework.dao.TransientDataAccessException | org.springframework.transaction.CannotCreateTransactionException e) {
+                log.warn("legal acknowledgement file {} not applied yet, will retry: {}", file.getFileName(), e.getClass().getSimpleName());
             } catch (IOException | RuntimeException e) {
                 log.warn("legal acknowledgement file {} rejected: {}", file.getFileName(), e.getMessage());
                 try {

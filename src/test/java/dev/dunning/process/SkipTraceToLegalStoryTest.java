@@ -94,4 +94,30 @@ class SkipTraceToLegalStoryTest {
         assertThat(api.get("ops", "/api/dunning-cases/" + caseId + "/legal-handoff").getBody().get("partnerReference").asText()).isEqualTo("AZ-77");
         assertThat(EngineRecords.incidents(caseId)).isEmpty();
     }
+
+    @Test
+    void deceasedAndBankruptDebtorsGoToWriteOffApprovalAndTheNotFoundToLegalApproval() {
+        DunningApi api = new DunningApi(port);
+        Map<String, String> expectedTask = Map.of("D-OUT-1-DECEASED", "WRITE_OFF_APPROVAL", "D-OUT-2-BANKRUPT", "WRITE_OFF_APPROVAL",
+                "D-OUT-3-NOTFOUND", "LEGAL_APPROVAL");
+        Map<String, String> cases = new java.util.TreeMap<>();
+        expectedTask.keySet().forEach(ref -> cases.put(ref, api.openCase(DunningApi.caseRequest(ref, "300.00")).get("caseId").asText()));
+        cases.values().forEach(id -> await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.isWaitingAt(id, "Timer_Reminder2Due")));
+        api.advanceClock("P7D");
+        cases.values().forEach(id -> await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.isWaitingAt(id, "Timer_OfferDue")));
+        api.advanceClock("P7D");
+        cases.values().forEach(id -> await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.isWaitingAt(id, "Gateway_AwaitOfferResponse")));
+        api.advanceClock("P11D");
+        cases.values().forEach(id -> api.completeTask(api.awaitOpenTask(id, "OUTREACH_CALL"), Map.of("outcome", "REFUSED")));
+
+        cases.forEach((ref, id) -> {
+            api.awaitOpenTask(id, expectedTask.get(ref));
+            String result = ref.substring(ref.lastIndexOf('-') + 1).replace("NOTFOUND", "NOT_FOUND");
+            assertThat(jdbc.sql("SELECT result FROM skip_trace_request WHERE case_id = :c").param("c", id).query(String.class).single())
+                    .isEqualTo(result);
+            assertThat(purposes(api.getCase(id))).as(ref + ": no final notice").doesNotContain("FINAL_NOTICE");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_history WHERE case_id = :c").param("c", id).query(Integer.class).single()).isZero();
+            assertThat(EngineRecords.incidents(id)).isEmpty();
+        });
+    }
 }
