@@ -6,19 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
- * First version of the legal-partner adapter: writes the evidence pack as JSON into a drop folder that the partner
- * collects (an SFTP mount in production). Written to a temporary name and moved, so the partner never reads half a file.
+ * The legal partner collects from a drop folder (an SFTP mount in production): {@code <caseId>.pdf} (the summary) and
+ * {@code <caseId>.json} (the evidence pack), each written to a temporary name and moved, the JSON last, so the
+ * partner never reads half a handoff.
  */
-@Component
 class FileDropLegalPartner implements LegalPartner {
 
     private final Path folder;
 
-    FileDropLegalPartner(@Value("${dunning.legal.drop-folder}") Path folder) {
+    FileDropLegalPartner(Path folder) {
         this.folder = folder;
     }
 
@@ -28,14 +26,19 @@ class FileDropLegalPartner implements LegalPartner {
     }
 
     @Override
-    public void deliver(String caseId, String evidenceJson) {
+    public void deliver(String caseId, String evidenceJson, byte[] summaryPdf) {
         try {
             Files.createDirectories(folder);
-            Path tmp = folder.resolve(caseId + ".json.part");
-            Files.writeString(tmp, evidenceJson, StandardCharsets.UTF_8);
-            Files.move(tmp, folder.resolve(caseId + ".json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            write(caseId + ".pdf", summaryPdf);
+            write(caseId + ".json", evidenceJson.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new TransientFailure("legal partner drop folder " + folder + " is not writable: " + e.getMessage(), e);
+            throw new TransientFailure("legal partner drop folder " + folder + " is not writable: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    private void write(String name, byte[] content) throws IOException {
+        Path tmp = folder.resolve(name + ".part");
+        Files.write(tmp, content);
+        Files.move(tmp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

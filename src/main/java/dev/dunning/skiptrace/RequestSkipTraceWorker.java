@@ -38,8 +38,9 @@ public class RequestSkipTraceWorker {
             dunningCase.enterStage(Stage.SKIP_TRACE);
             try {
                 jdbc.sql("""
-                        INSERT INTO skip_trace_request (case_id, step_key, requested_at)
-                        VALUES (:caseId, :stepKey, :now)""")
+                        INSERT INTO skip_trace_request (case_id, step_key, requested_at, purpose)
+                        VALUES (:caseId, :stepKey, :now, :purpose)""")
+                        .param("purpose", SkipTraceBatcher.PURPOSE)
                         .param("caseId", caseId).param("stepKey", "SKIP_TRACE:" + job.getElementInstanceKey())
                         .param("now", Timestamp.from(clock.instant())).update();
                 timeline.record(dunningCase.id(), "SKIP_TRACE_REQUESTED", "the debtor joins the next skip-trace batch");

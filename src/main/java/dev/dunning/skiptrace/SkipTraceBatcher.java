@@ -1,5 +1,6 @@
 package dev.dunning.skiptrace;
 
+import dev.dunning.cases.Address;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SkipTraceBatcher {
 
     private static final Logger log = LoggerFactory.getLogger(SkipTraceBatcher.class);
-    static final String PURPOSE = "collection of an existing debt (permissible purpose: account review and collection)";
+    /** The permissible purpose, recorded on every request and sent with every batch. */
+    public static final String PURPOSE = "COLLECTION_OF_EXISTING_ACCOUNT";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -42,13 +44,28 @@ public class SkipTraceBatcher {
         this.maxAge = maxAge;
     }
 
+    private volatile boolean paused;
+
+    /** Stops the scheduled runs (maintenance, and tests that drive batchers of their own). */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
     @Scheduled(fixedDelayString = "${dunning.skip-trace.flush-interval:PT1H}", initialDelayString = "PT2S")
+    public void scheduled() {
+        if (!paused) run();
+    }
+
     public void run() {
         try {
             while (formBatch()) { /* keep going while full batches are waiting */ }
             while (submitOneBatch()) { /* every unsent batch, one at a time */ }
         } catch (RuntimeException e) {
-            log.warn("skip-trace batching failed, will retry: {}", e.getMessage());
+            log.warn("skip-trace batching failed, will retry: {}", e.getClass().getSimpleName());
         }
     }
 
@@ -79,20 +96,34 @@ public class SkipTraceBatcher {
     /** Submits one unsent batch while holding its row lock, and marks it sent in the same transaction. */
     boolean submitOneBatch() {
         Boolean submitted = tx.execute(status -> {
-            var batchId = jdbc.sql("SELECT id FROM skip_trace_batch WHERE sent_at IS NULL ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED")
-                    .query(String.class).optional();
+            var batchId = jdbc.sql("""
+                    SELECT id FROM skip_trace_batch WHERE sent_at IS NULL AND provider = :provider
+                    ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                    .param("provider", provider.name()).query(String.class).optional();
             if (batchId.isEmpty()) return false;
+            // the minimum data, nothing else: reference, name, last known postal address, phone and email
             List<SkipTraceProvider.Subject> subjects = jdbc.sql("""
-                    SELECT r.id, c.debtor_reference, c.debtor_name, c.debtor_phone, c.debtor_email,
-                           CONCAT_WS(', ', c.debtor_address_line1, c.debtor_address_line2,
-                                     CONCAT_WS(' ', c.debtor_address_postal_code, c.debtor_address_city), c.debtor_address_country) AS address
+                    SELECT r.id, c.debtor_reference, c.debtor_name, c.debtor_phone, c.debtor_email, c.debtor_address_line1,
+                           c.debtor_address_line2, c.debtor_address_postal_code, c.debtor_address_city, c.debtor_address_country
                     FROM skip_trace_request r JOIN dunning_case c ON c.id = r.case_id
                     WHERE r.batch_id = :batchId ORDER BY r.id""")
                     .param("batchId", batchId.get())
                     .query((rs, n) -> new SkipTraceProvider.Subject(rs.getLong("id"), rs.getString("debtor_reference"),
-                            rs.getString("debtor_name"), rs.getString("address"), rs.getString("debtor_phone"),
-                            rs.getString("debtor_email")))
+                            rs.getString("debtor_name"),
+                            rs.getString("debtor_address_line1") == null ? null : new Address(rs.getString("debtor_address_line1"),
+                                    rs.getString("debtor_address_line2"), rs.getString("debtor_address_postal_code"),
+                                    rs.getString("debtor_address_city"), rs.getString("debtor_address_country")),
+                            rs.getString("debtor_phone"), rs.getString("debtor_email")))
                     .list();
+            for (SkipTraceProvider.Subject s : subjects) {
+                jdbc.sql("""
+                        UPDATE skip_trace_request SET purpose = :purpose, provider = :provider, sent_reference = :reference,
+                               sent_name = :name, sent_address = :address, sent_phone = :phone, sent_email = :email
+                        WHERE id = :id""")
+                        .param("purpose", PURPOSE).param("provider", provider.name()).param("reference", s.reference())
+                        .param("name", s.name()).param("address", s.lastAddress() != null ? s.lastAddress().oneLine() : null)
+                        .param("phone", s.lastPhone()).param("email", s.lastEmail()).param("id", s.requestId()).update();
+            }
             jdbc.sql("UPDATE skip_trace_batch SET sent_at = :now WHERE id = :id")
                     .param("now", Timestamp.from(clock.instant())).param("id", batchId.get()).update();
             provider.submit(new SkipTraceProvider.Batch(batchId.get(), PURPOSE, subjects));

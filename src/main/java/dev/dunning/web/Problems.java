@@ -72,6 +72,22 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
+    @ExceptionHandler(CallbackSignatures.BadSignature.class)
+    ResponseEntity<ProblemDetail> badSignature(CallbackSignatures.BadSignature e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "callback refused: " + e.getMessage()));
+    }
+
+    @ExceptionHandler(dev.dunning.legal.LegalAcknowledgements.NoHandoff.class)
+    ProblemDetail noHandoff(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(dev.dunning.legal.LegalAcknowledgements.WrongPartner.class)
+    ProblemDetail wrongPartner(RuntimeException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return invalid(List.of(new InvalidInput.FieldProblem(e.getName(), "invalid value '" + e.getValue() + "'")));

@@ -43,6 +43,10 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
+                        // partners' callbacks carry no user: each is authenticated by its HMAC signature (CallbackSignatures)
+                        .requestMatchers(HttpMethod.POST, "/api/skip-trace/callbacks/*", "/api/legal/callbacks/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/dunning-cases/*/legal-handoff", "/api/dunning-cases/*/legal-handoff/evidence.pdf")
+                        .hasAnyRole("INTEGRATOR", "OPS", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/dunning-cases").hasAnyRole("INTEGRATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/dunning-cases/*/offer-acceptance").hasAnyRole("INTEGRATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/dunning-cases/*/disputes").hasAnyRole("INTEGRATOR", "OPS", "ADMIN")

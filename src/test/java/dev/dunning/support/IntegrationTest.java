@@ -14,7 +14,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dunning.skip-trace.flush-interval=PT0.5S",
-        "dunning.skip-trace.max-age=PT0S"
+        "dunning.skip-trace.max-age=PT0S",
+        "dunning.skip-trace.file.outbox=target/it-files/skip-trace/outbox",
+        "dunning.skip-trace.file.inbox=target/it-files/skip-trace/inbox",
+        "dunning.skip-trace.file.quarantine=target/it-files/skip-trace/quarantine",
+        "dunning.skip-trace.file.poll-interval=PT0.3S",
+        "dunning.skip-trace.callback-secrets.acme=" + IntegrationTest.SKIP_TRACE_SECRET,
+        "dunning.legal.drop-folder=target/it-files/legal-drop",
+        "dunning.legal.ack-inbox=target/it-files/legal-ack",
+        "dunning.legal.ack-poll-interval=PT0.3S",
+        "dunning.legal.callback-secrets.file-drop=" + IntegrationTest.LEGAL_SECRET
 })
 public @interface IntegrationTest {
+    String SKIP_TRACE_SECRET = "test-skip-trace-secret";
+    String LEGAL_SECRET = "test-legal-secret";
 }
