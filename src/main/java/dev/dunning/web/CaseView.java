@@ -34,10 +34,11 @@ record CaseView(String caseId, String invoiceNumber, Debtor debtor, String statu
     record CommunicationView(long id, String channel, String purpose, String status, Instant at) {}
 
     record TaskView(String taskId, String caseId, String type, String status, Instant createdAt, Instant dueAt,
-                    String outcome, LocalDate promisedDate) {
+                    String outcome, LocalDate promisedDate, String promisedAmount, String assignee) {
         static TaskView of(WorkTask t) {
             return new TaskView(t.id(), t.caseId(), t.type().name(), t.status().name(), t.createdAt(), t.dueAt(),
-                    t.outcome(), t.promisedDate());
+                    t.outcome(), t.promisedDate(), t.promisedAmount() == null ? null : t.promisedAmount().stripTrailingZeros()
+                            .setScale(Math.max(2, t.promisedAmount().stripTrailingZeros().scale())).toPlainString(), t.assignee());
         }
     }
 
