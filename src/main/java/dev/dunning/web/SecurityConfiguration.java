@@ -43,6 +43,9 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
+                        // the debtor's offer page: no login, the signed expiring token in the path is the permission
+                        .requestMatchers(HttpMethod.GET, "/offers/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/offers/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dunning-cases").hasAnyRole("INTEGRATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/dunning-cases/*/offer-acceptance").hasAnyRole("INTEGRATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/dunning-cases/*/disputes").hasAnyRole("INTEGRATOR", "OPS", "ADMIN")
