@@ -52,16 +52,20 @@ public class CheckPromiseWorker {
             if (reached) {
                 timeline.record(dunningCase.id(), "PROMISE_KEPT", promise.promisedAmount() == null
                         ? "a payment arrived after the promise of " + promise.promisedDate()
-                        : "payments of " + since.total().stripTrailingZeros().toPlainString() + " reached the promised "
-                                + promise.promisedAmount().toPlainString());
+                        : "payments of " + amount(since.total(), dunningCase) + " reached the promised "
+                                + amount(promise.promisedAmount(), dunningCase));
                 return true;
             }
             dunningCase.recordBrokenPromise();
             timeline.record(dunningCase.id(), "PROMISE_BROKEN", (promise.promisedAmount() != null
-                    ? "only " + since.total().stripTrailingZeros().toPlainString() + " of the promised "
-                            + promise.promisedAmount().toPlainString() + " paid by " : "not paid by ") + promise.promisedDate());
+                    ? "only " + amount(since.total(), dunningCase) + " of the promised "
+                            + amount(promise.promisedAmount(), dunningCase) + " paid by " : "not paid by ") + promise.promisedDate());
             return false;
         });
         return Map.of("promiseKept", kept);
+    }
+
+    private static String amount(java.math.BigDecimal value, dev.dunning.cases.DunningCase c) {
+        return value.setScale(c.currency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }
