@@ -50,9 +50,8 @@ class OfferTermsDecisionTest {
             "5000,    BUSINESS, 0, 0, 44,  3, P14D, 6,  P1M,  500,  P14D",
             "20000,   CONSUMER, 0, 0, 44,  5, P10D, 12, P1M,  500,  P10D",
             "25000,   BUSINESS, 0, 0, 44,  2, P14D, 12, P1M,  1000, P14D",
-            // long overdue: smaller discount, shorter deadlines
-            "120,     CONSUMER, 0, 0, 90,  3, P7D,  3,  P1M,  50,   P7D",
-            "8000,    BUSINESS, 0, 0, 120, 3, P7D,  3,  P1M,  50,   P7D",
+            // days overdue is an input ops may use; the default table does not distinguish by it
+            "120,     CONSUMER, 0, 0, 400, 5, P10D, 3,  P1M,  20,   P10D",
             // no discount after a broken promise, whatever the amount or type
             "50,      CONSUMER, 1, 0, 44,  0, P10D, 2,  P14D, 25,   P10D",
             "120,     CONSUMER, 1, 0, 44,  0, P10D, 3,  P1M,  50,   P10D",

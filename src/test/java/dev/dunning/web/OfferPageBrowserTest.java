@@ -79,8 +79,9 @@ class OfferPageBrowserTest {
     @Test
     void debtorsSeeTheirOfferAcceptItAndCannotUseTheLinkTwice() {
         // given two cases that reach the offer stage together: an English consumer and a German business
-        String en = api.openCase(request("CONSUMER", "en", "120.00")).get("caseId").asText();
-        String de = api.openCase(request("BUSINESS", "de", "1200.00")).get("caseId").asText();
+        LocalDate due = LocalDate.now(clock).minusDays(30);
+        String en = api.openCase(request("CONSUMER", "en", "120.00", due)).get("caseId").asText();
+        String de = api.openCase(request("BUSINESS", "de", "1200.00", due)).get("caseId").asText();
         reachOffer(en, de);
 
         // the English consumer opens the link from the offer email
@@ -219,13 +220,13 @@ class OfferPageBrowserTest {
         assertThat(source).doesNotContain("Exception").doesNotContain("at dev.dunning").doesNotContain("Whitelabel");
     }
 
-    static Map<String, Object> request(String type, String language, String amount) {
+    static Map<String, Object> request(String type, String language, String amount, LocalDate due) {
         return Map.of(
                 "invoiceNumber", "INV-" + UUID.randomUUID().toString().substring(0, 8),
                 "debtor", Map.of("reference", "D-PAGE-" + UUID.randomUUID().toString().substring(0, 6), "type", type,
                         "name", "Ada Debtor", "email", "ada@example.com", "language", language,
                         "address", Map.of("line1", "Hauptstr. 1", "postalCode", "10115", "city", "Berlin", "country", "DE")),
                 "amountDue", Map.of("amount", amount, "currency", "EUR"),
-                "dueDate", LocalDate.now().minusDays(30).toString());
+                "dueDate", due.toString());
     }
 }
