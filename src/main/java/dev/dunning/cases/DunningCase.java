@@ -153,14 +153,23 @@ public class DunningCase {
         }
         offer = offer.accepted(option);
         if (option == OfferOption.INSTALMENTS) {
-            Period interval = Period.parse(offer.instalmentInterval());
-            List<Money> parts = outstanding().split(offer.instalmentCount());
+            List<Instalment> plan = instalmentPlanIfAcceptedOn(today);
             instalments.clear();
-            for (int n = 1; n <= parts.size(); n++) {
-                LocalDate due = today.plus(interval.multipliedBy(n));
-                instalments.add(new Instalment(n, parts.get(n - 1).amount(), BigDecimal.ZERO, due, InstalmentStatus.OPEN));
-            }
+            instalments.addAll(plan);
         }
+    }
+
+    /** The plan the instalment option gives when accepted on that day: even split in minor units, remainder last. */
+    public List<Instalment> instalmentPlanIfAcceptedOn(LocalDate today) {
+        if (offer == null || !offer.offersInstalments()) return List.of();
+        Period interval = Period.parse(offer.instalmentInterval());
+        List<Money> parts = outstanding().split(offer.instalmentCount());
+        List<Instalment> plan = new ArrayList<>();
+        for (int n = 1; n <= parts.size(); n++) {
+            LocalDate due = today.plus(interval.multipliedBy(n));
+            plan.add(new Instalment(n, parts.get(n - 1).amount(), BigDecimal.ZERO, due, InstalmentStatus.OPEN));
+        }
+        return plan;
     }
 
     public void lapseOffer(OfferStatus why) {

@@ -3,6 +3,7 @@ package dev.dunning.offers;
 import dev.dunning.cases.CaseId;
 import dev.dunning.cases.DunningCase;
 import dev.dunning.cases.DunningCases;
+import dev.dunning.cases.Instalment;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public class LoadOfferFactsWorker {
                 "outstandingAmount", c.outstanding().amount().doubleValue(),
                 "debtorType", c.debtor().type().name(),
                 "brokenPromises", c.brokenPromises(),
+                "missedInstalments", c.instalments().stream().filter(i -> i.status() == Instalment.InstalmentStatus.MISSED).count(),
                 "daysOverdue", ChronoUnit.DAYS.between(c.dueDate(), LocalDate.now(clock)));
     }
 }

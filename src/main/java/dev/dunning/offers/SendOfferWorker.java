@@ -25,9 +25,28 @@ public class SendOfferWorker {
 
     public static final String JOB_TYPE = "dunning.offer.send";
 
-    /** The DMN result: percentages, counts and ISO-8601 durations, all model data. */
+    /**
+     * The DMN result: percentages, counts and ISO-8601 durations, all model data. {@code minInstalmentAmount}
+     * (optional) caps the number of instalments so that none is smaller; fewer than two leaves no plan.
+     */
     public record OfferTerms(BigDecimal discountPercent, String discountPayWithin, int instalmentCount,
-                             String instalmentInterval, String validFor) {}
+                             String instalmentInterval, String validFor, BigDecimal minInstalmentAmount) {
+
+        public OfferTerms(BigDecimal discountPercent, String discountPayWithin, int instalmentCount,
+                          String instalmentInterval, String validFor) {
+            this(discountPercent, discountPayWithin, instalmentCount, instalmentInterval, validFor, null);
+        }
+
+        /** The number of instalments for this outstanding amount, honouring the minimum instalment amount. */
+        public int instalmentsFor(BigDecimal outstanding) {
+            int count = instalmentCount;
+            if (minInstalmentAmount != null && minInstalmentAmount.signum() > 0) {
+                int affordable = outstanding.divide(minInstalmentAmount, 0, java.math.RoundingMode.DOWN).intValue();
+                count = Math.min(count, affordable);
+            }
+            return count >= 2 ? count : 0;
+        }
+    }
 
     private final CaseTransactions cases;
     private final Communications communications;
@@ -48,7 +67,8 @@ public class SendOfferWorker {
             if (!dunningCase.isOpen()) return clock.instant();
             Instant now = clock.instant();
             Instant until = now.atZone(ZoneOffset.UTC).plus(Period.parse(terms.validFor())).toInstant();
-            dunningCase.makeOffer(terms.discountPercent(), Period.parse(terms.discountPayWithin()), terms.instalmentCount(),
+            dunningCase.makeOffer(terms.discountPercent(), Period.parse(terms.discountPayWithin()),
+                    terms.instalmentsFor(dunningCase.outstanding().amount()),
                     terms.instalmentInterval(), until, LocalDate.now(clock));
             timeline.record(dunningCase.id(), "OFFER_MADE", describe(dunningCase.offer()));
             communications.queue(dunningCase, Purpose.OFFER);

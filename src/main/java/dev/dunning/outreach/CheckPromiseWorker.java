@@ -11,14 +11,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The promised date plus its grace period has passed and the case is still open. The promise counts as kept when a
- * payment arrived after it was made (the case then goes back to outreach for the rest); otherwise it is broken, which
- * the offer decision sees next time.
+ * The promised date plus its grace period has passed and the case is still open. The promise counts as kept when the
+ * payments received since it was made reach the promised amount, or, without an amount, when any payment arrived
+ * (the case then goes back to outreach for the rest); otherwise it is broken, which the offer decision sees next time.
  */
 @Component
 public class CheckPromiseWorker {
 
     public static final String JOB_TYPE = "dunning.promise.check";
+
+    private record PaymentsSince(long count, java.math.BigDecimal total) {}
 
     private final CaseTransactions cases;
     private final WorkTasks tasks;
@@ -37,20 +39,33 @@ public class CheckPromiseWorker {
         WorkTask promise = tasks.findById(taskId).orElseThrow(() -> new IllegalStateException("no task " + taskId));
         boolean kept = cases.change(new CaseId(caseId), dunningCase -> {
             if (promise.promiseResult() != null) return "KEPT".equals(promise.promiseResult());
-            long paymentsSince = jdbc.sql("SELECT COUNT(*) FROM payment WHERE case_id = :caseId AND received_at >= :since")
+            PaymentsSince since = jdbc.sql("""
+                            SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM payment
+                            WHERE case_id = :caseId AND received_at >= :since""")
                     .param("caseId", caseId)
                     .param("since", Timestamp.from(promise.completedAt()))
-                    .query(Long.class).single();
-            promise.settlePromise(paymentsSince > 0);
+                    .query((rs, i) -> new PaymentsSince(rs.getLong("n"), rs.getBigDecimal("total"))).single();
+            boolean reached = promise.promisedAmount() == null ? since.count() > 0
+                    : since.total().compareTo(promise.promisedAmount()) >= 0;
+            promise.settlePromise(reached);
             tasks.save(promise);
-            if (paymentsSince > 0) {
-                timeline.record(dunningCase.id(), "PROMISE_KEPT", "a payment arrived after the promise of " + promise.promisedDate());
+            if (reached) {
+                timeline.record(dunningCase.id(), "PROMISE_KEPT", promise.promisedAmount() == null
+                        ? "a payment arrived after the promise of " + promise.promisedDate()
+                        : "payments of " + amount(since.total(), dunningCase) + " reached the promised "
+                                + amount(promise.promisedAmount(), dunningCase));
                 return true;
             }
             dunningCase.recordBrokenPromise();
-            timeline.record(dunningCase.id(), "PROMISE_BROKEN", "not paid by " + promise.promisedDate());
+            timeline.record(dunningCase.id(), "PROMISE_BROKEN", (promise.promisedAmount() != null
+                    ? "only " + amount(since.total(), dunningCase) + " of the promised "
+                            + amount(promise.promisedAmount(), dunningCase) + " paid by " : "not paid by ") + promise.promisedDate());
             return false;
         });
         return Map.of("promiseKept", kept);
+    }
+
+    private static String amount(java.math.BigDecimal value, dev.dunning.cases.DunningCase c) {
+        return value.setScale(c.currency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -30,8 +30,10 @@ public class OpenTaskWorker {
     private final WorkTasks tasks;
     private final Timeline timeline;
     private final Clock clock;
+    private final AccountManagers managers;
 
-    OpenTaskWorker(CaseTransactions cases, WorkTasks tasks, Timeline timeline, Clock clock) {
+    OpenTaskWorker(CaseTransactions cases, WorkTasks tasks, Timeline timeline, Clock clock, AccountManagers managers) {
+        this.managers = managers;
         this.cases = cases;
         this.tasks = tasks;
         this.timeline = timeline;
@@ -52,10 +54,12 @@ public class OpenTaskWorker {
             switch (type) {
                 case OUTREACH_CALL -> dunningCase.enterStage(Stage.PERSONAL_OUTREACH);
                 case LEGAL_APPROVAL, WRITE_OFF_APPROVAL -> dunningCase.enterStage(Stage.LEGAL_HANDOFF);
-                case DISPUTE_REVIEW, LEGAL_ACK_FOLLOW_UP -> { }
+                case DISPUTE_REVIEW, LEGAL_ACK_FOLLOW_UP, TEAM_LEAD_REVIEW -> { }
             }
-            WorkTask opened = tasks.save(WorkTask.open(caseId, type, stepKey, now, dueAt));
-            timeline.record(dunningCase.id(), "TASK_OPENED", type + (dueAt != null ? ", due " + dueAt : ""));
+            String assignee = type == TaskType.OUTREACH_CALL ? managers.assignCall(dunningCase.debtor()).orElse(null) : null;
+            WorkTask opened = tasks.save(WorkTask.open(caseId, type, stepKey, now, dueAt, assignee));
+            timeline.record(dunningCase.id(), "TASK_OPENED", type + (dueAt != null ? ", due " + dueAt : "")
+                    + (assignee != null ? ", assigned to " + assignee : ""));
             return opened;
         });
         Map<String, Object> result = new HashMap<>();

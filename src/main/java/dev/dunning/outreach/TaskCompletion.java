@@ -1,6 +1,8 @@
 package dev.dunning.outreach;
 
 import dev.dunning.cases.CaseId;
+import dev.dunning.cases.DunningCase;
+import java.math.BigDecimal;
 import dev.dunning.cases.DunningCases;
 import dev.dunning.cases.Timeline;
 import dev.dunning.engine.EngineMessages;
@@ -61,9 +63,15 @@ public class TaskCompletion {
 
     @Transactional
     public WorkTask complete(String taskId, String outcome, LocalDate promisedDate, String note) {
+        return complete(taskId, outcome, promisedDate, null, note);
+    }
+
+    /** As above, with the optional amount of a promise to pay (in the case's currency). */
+    @Transactional
+    public WorkTask complete(String taskId, String outcome, LocalDate promisedDate, BigDecimal promisedAmount, String note) {
         WorkTask peek = tasks.findById(taskId).orElseThrow(() -> new TaskNotFound(taskId));
         CaseId caseId = new CaseId(peek.caseId());
-        cases.lockAndGet(caseId); // completion and the workers serialise on the case
+        DunningCase dunningCase = cases.lockAndGet(caseId); // completion and the workers serialise on the case
         WorkTask task = tasks.findById(taskId).orElseThrow(() -> new TaskNotFound(taskId));
         if (!task.type().outcomes().contains(outcome)) {
             throw new InvalidCompletion("outcome", "outcome of a " + task.type() + " task must be one of " + task.type().outcomes());
@@ -74,14 +82,29 @@ public class TaskCompletion {
             if (promisedDate.isBefore(today) || promisedDate.isAfter(today.plusDays(maxPromiseDays))) {
                 throw new InvalidCompletion("promisedDate", "promisedDate must lie between today and " + maxPromiseDays + " days ahead");
             }
+            if (promisedAmount != null) {
+                int digits = dunningCase.currency().getDefaultFractionDigits();
+                if (promisedAmount.signum() <= 0) throw new InvalidCompletion("promisedAmount", "must be greater than zero");
+                if (promisedAmount.stripTrailingZeros().scale() > digits) {
+                    throw new InvalidCompletion("promisedAmount", "has more decimals than " + dunningCase.currency() + " allows (" + digits + ")");
+                }
+                if (promisedAmount.compareTo(dunningCase.outstanding().amount()) > 0) {
+                    throw new InvalidCompletion("promisedAmount", "must not exceed the outstanding " + dunningCase.outstanding());
+                }
+            }
         } else if (promisedDate != null) {
             throw new InvalidCompletion("promisedDate", "promisedDate is only allowed with the outcome PROMISE_TO_PAY");
+        } else if (promisedAmount != null) {
+            throw new InvalidCompletion("promisedAmount", "promisedAmount is only allowed with the outcome PROMISE_TO_PAY");
         }
         if (task.status() != WorkTask.Status.OPEN) throw new TaskAlreadyDone(task);
-        task.complete(outcome, promisedDate, note, clock.instant());
+        task.complete(outcome, promisedDate, promisedAmount, note, clock.instant());
         tasks.save(task);
         timeline.record(caseId, "TASK_COMPLETED", task.type() + ": " + outcome
-                + (promisedDate != null ? ", promised " + promisedDate : "") + (note != null ? " (" + note + ")" : ""));
+                + (promisedAmount != null ? ", promised " + promisedAmount.toPlainString() + " " + dunningCase.currency() : "")
+                + (promisedDate != null ? (promisedAmount != null ? " by " : ", promised ") + promisedDate : "")
+                + (note != null ? " (" + note + ")" : ""));
+        if (!task.type().awaitedByModel()) return task;
         Map<String, Object> variables = new HashMap<>();
         variables.put("outcome", outcome);
         if (promisedDate != null) variables.put("promisedDate", promisedDate.toString());

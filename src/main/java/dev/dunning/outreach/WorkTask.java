@@ -27,6 +27,8 @@ public class WorkTask {
     private LocalDate promisedDate;
     private String note;
     private String promiseResult;
+    private String assignee;
+    private java.math.BigDecimal promisedAmount;
     @Version
     private Long version;
 
@@ -35,7 +37,12 @@ public class WorkTask {
     }
 
     static WorkTask open(String caseId, TaskType type, String stepKey, Instant now, Instant dueAt) {
+        return open(caseId, type, stepKey, now, dueAt, null);
+    }
+
+    static WorkTask open(String caseId, TaskType type, String stepKey, Instant now, Instant dueAt, String assignee) {
         WorkTask t = new WorkTask();
+        t.assignee = assignee;
         t.id = UUID.randomUUID().toString();
         t.caseId = caseId;
         t.type = type;
@@ -44,6 +51,11 @@ public class WorkTask {
         t.createdAt = now;
         t.dueAt = dueAt;
         return t;
+    }
+
+    void complete(String outcome, LocalDate promisedDate, java.math.BigDecimal promisedAmount, String note, Instant now) {
+        complete(outcome, promisedDate, note, now);
+        this.promisedAmount = promisedAmount;
     }
 
     void complete(String outcome, LocalDate promisedDate, String note, Instant now) {
@@ -81,4 +93,8 @@ public class WorkTask {
     public String outcome() { return outcome; }
     public LocalDate promisedDate() { return promisedDate; }
     public String note() { return note; }
+    /** Email of the person the task is assigned to; null when nobody is configured. */
+    public String assignee() { return assignee; }
+    /** The amount promised with a PROMISE_TO_PAY; null for "any payment". */
+    public java.math.BigDecimal promisedAmount() { return promisedAmount; }
 }

@@ -16,6 +16,7 @@ public interface WorkTasks extends ListCrudRepository<WorkTask, String> {
     @Query("""
             SELECT * FROM work_task
             WHERE (:caseId IS NULL OR case_id = :caseId) AND (:type IS NULL OR type = :type) AND (:status IS NULL OR status = :status)
+              AND (:assignee IS NULL OR assignee = :assignee)
             ORDER BY created_at, id LIMIT 500""")
-    List<WorkTask> search(String caseId, String type, String status);
+    List<WorkTask> search(String caseId, String type, String status, String assignee);
 }

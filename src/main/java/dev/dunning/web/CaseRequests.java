@@ -133,7 +133,8 @@ final class CaseRequests {
 
     record DisputeBody(@NotBlank @Size(max = 1000) String reason) {}
 
-    record CompleteTaskBody(@NotBlank @Size(max = 24) String outcome, LocalDate promisedDate, @Size(max = 1000) String note) {}
+    record CompleteTaskBody(@NotBlank @Size(max = 24) String outcome, LocalDate promisedDate, BigDecimal promisedAmount,
+                            @Size(max = 1000) String note) {}
 
     record ClockBody(@NotBlank String advance) {}
 }

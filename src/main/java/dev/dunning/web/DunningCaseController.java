@@ -1,5 +1,6 @@
 package dev.dunning.web;
 
+import dev.dunning.cases.CaseCharges;
 import dev.dunning.cases.CaseId;
 import dev.dunning.cases.CaseOpening;
 import dev.dunning.cases.CaseStatus;
@@ -11,6 +12,7 @@ import dev.dunning.cases.Timeline;
 import dev.dunning.communications.Communications;
 import dev.dunning.disputes.DisputeIntake;
 import dev.dunning.offers.OfferAcceptance;
+import dev.dunning.offers.OfferLinks;
 import dev.dunning.outreach.WorkTasks;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -43,9 +45,14 @@ class DunningCaseController {
     private final OfferAcceptance offers;
     private final DisputeIntake disputes;
     private final Clock clock;
+    private final CaseCharges charges;
+    private final OfferLinks links;
 
     DunningCaseController(CaseOpening opening, DunningCases cases, Communications communications, WorkTasks tasks,
-                          Timeline timeline, OfferAcceptance offers, DisputeIntake disputes, Clock clock) {
+                          Timeline timeline, OfferAcceptance offers, DisputeIntake disputes, Clock clock,
+                          CaseCharges charges, OfferLinks links) {
+        this.charges = charges;
+        this.links = links;
         this.opening = opening;
         this.cases = cases;
         this.communications = communications;
@@ -100,6 +107,8 @@ class DunningCaseController {
     }
 
     private CaseView detail(DunningCase c) {
-        return CaseView.of(c, communications.of(c.id()), tasks.findByCaseIdOrderByCreatedAt(c.id().value()), timeline.of(c.id()));
+        String link = c.offer() != null && c.offer().isOpenAt(clock.instant()) ? links.linkFor(c).orElse(null) : null;
+        return CaseView.of(c, communications.of(c.id()), tasks.findByCaseIdOrderByCreatedAt(c.id().value()), timeline.of(c.id()),
+                charges.of(c).orElse(null), link);
     }
 }

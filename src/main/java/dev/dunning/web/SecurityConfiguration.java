@@ -47,6 +47,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/skip-trace/callbacks/*", "/api/legal/callbacks/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/dunning-cases/*/legal-handoff", "/api/dunning-cases/*/legal-handoff/evidence.pdf")
                         .hasAnyRole("INTEGRATOR", "OPS", "ADMIN")
+                        // the debtor's offer page: no login, the signed expiring token in the path is the permission
+                        .requestMatchers(HttpMethod.GET, "/offers/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/offers/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dunning-cases").hasAnyRole("INTEGRATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/dunning-cases/*/offer-acceptance").hasAnyRole("INTEGRATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/dunning-cases/*/disputes").hasAnyRole("INTEGRATOR", "OPS", "ADMIN")

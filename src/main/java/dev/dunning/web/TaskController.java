@@ -26,13 +26,15 @@ class TaskController {
 
     @GetMapping("/api/tasks")
     List<CaseView.TaskView> list(@RequestParam(required = false) String caseId, @RequestParam(required = false) TaskType type,
-                                 @RequestParam(required = false) WorkTask.Status status) {
-        return tasks.search(caseId, type == null ? null : type.name(), status == null ? null : status.name()).stream()
+                                 @RequestParam(required = false) WorkTask.Status status,
+                                 @RequestParam(required = false) String assignee) {
+        if (assignee != null && assignee.isBlank()) throw new InvalidInput("assignee", "must not be blank");
+        return tasks.search(caseId, type == null ? null : type.name(), status == null ? null : status.name(), assignee).stream()
                 .map(CaseView.TaskView::of).toList();
     }
 
     @PostMapping("/api/tasks/{taskId}/complete")
     CaseView.TaskView complete(@PathVariable String taskId, @Valid @RequestBody CaseRequests.CompleteTaskBody body) {
-        return CaseView.TaskView.of(completion.complete(taskId, body.outcome(), body.promisedDate(), body.note()));
+        return CaseView.TaskView.of(completion.complete(taskId, body.outcome(), body.promisedDate(), body.promisedAmount(), body.note()));
     }
 }
