@@ -136,4 +136,12 @@ final class CaseRequests {
     record CompleteTaskBody(@NotBlank @Size(max = 24) String outcome, LocalDate promisedDate, @Size(max = 1000) String note) {}
 
     record ClockBody(@NotBlank String advance) {}
+
+    record CeaseBody(@Size(max = 1000) String note) {}
+
+    record OptOutBody(@NotNull dev.dunning.communications.Channel channel) {}
+
+    record CallAttemptBody(@NotNull dev.dunning.outreach.CallLog.Outcome outcome, @Size(max = 1000) String note) {}
+
+    record BounceBody(@NotBlank @Size(max = 900) String reason) {}
 }

@@ -72,6 +72,18 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
+    @ExceptionHandler(dev.dunning.communications.GuardRefusal.class)
+    ProblemDetail guardRefusal(dev.dunning.communications.GuardRefusal e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Refused by rule " + e.rule(), "rule " + e.rule() + ": " + e.getMessage());
+        p.setProperty("rule", e.rule());
+        return p;
+    }
+
+    @ExceptionHandler({dev.dunning.communications.Bounces.UnknownCommunication.class, CommunicationController.NotFound.class})
+    ProblemDetail unknownCommunication(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return invalid(List.of(new InvalidInput.FieldProblem(e.getName(), "invalid value '" + e.getValue() + "'")));
