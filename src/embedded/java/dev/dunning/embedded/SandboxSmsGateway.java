@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Embedded mode's SMS gateway: the same HTTP contract as a real gateway ({@code POST /sandbox/sms/messages} with
  * HTTP Basic and {@code {from, to, text}}), keeping what it receives in memory for {@code GET /api/dev/sms}. Numbers
- * must be E.164; a number ending in {@code 000000} is refused with 422 like an unknown subscriber.
+ * must be E.164; a number ending in {@code 000000} is refused with 422 like an unknown subscriber, one ending in
+ * {@code 503503} gets 503 (a transient gateway failure), so both paths can be tried in embedded mode.
  */
 @RestController
 @ConditionalOnProperty(name = "dunning.channels.mode", havingValue = "embedded", matchIfMissing = true)
@@ -59,6 +60,7 @@ class SandboxSmsGateway {
         String text = body.getOrDefault("text", "");
         if (!to.matches("\\+[1-9]\\d{6,14}")) return ResponseEntity.badRequest().body(Map.of("error", "to must be E.164"));
         if (to.endsWith("000000")) return ResponseEntity.unprocessableEntity().body(Map.of("error", "unknown subscriber " + to));
+        if (to.endsWith("503503")) return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "gateway overloaded"));
         if (text.isBlank() || text.length() > 160) return ResponseEntity.badRequest().body(Map.of("error", "text must have 1 to 160 characters"));
         Sms sms = new Sms(UUID.randomUUID().toString(), body.get("from"), to, text, clock.instant());
         received.add(sms);

@@ -14,7 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dunning.skip-trace.flush-interval=PT0.5S",
-        "dunning.skip-trace.max-age=PT0S"
+        "dunning.skip-trace.max-age=PT0S",
+        "dunning.delivery.pause-recheck=PT1S",
+        "dunning.delivery.retry-backoff=PT0.2S",
+        "dunning.delivery.max-attempts=3"
 })
 public @interface IntegrationTest {
 }
