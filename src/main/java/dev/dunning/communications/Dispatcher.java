@@ -111,14 +111,17 @@ public class Dispatcher {
     public void dispatchDue() {
         try {
             markUnconfirmed(claimTimeout);
-            List<Long> due = jdbc.sql("""
-                    SELECT id FROM communication
-                    WHERE status IN ('QUEUED', 'DEFERRED') AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
-                    ORDER BY id LIMIT :limit""")
-                    .param("now", Timestamp.from(clock.instant())).param("limit", batchSize).query(Long.class).list();
-            List<Future<?>> running = new ArrayList<>();
-            for (Long id : due) running.add(workers.submit(() -> deliverLogged(id)));
-            for (Future<?> f : running) f.get();
+            List<Long> due;
+            do { // a full batch: more may be waiting, go on at once
+                due = jdbc.sql("""
+                        SELECT id FROM communication
+                        WHERE status IN ('QUEUED', 'DEFERRED') AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                        ORDER BY id LIMIT :limit""")
+                        .param("now", Timestamp.from(clock.instant())).param("limit", batchSize).query(Long.class).list();
+                List<Future<?>> running = new ArrayList<>();
+                for (Long id : due) running.add(workers.submit(() -> deliverLogged(id)));
+                for (Future<?> f : running) f.get();
+            } while (due.size() == batchSize);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
