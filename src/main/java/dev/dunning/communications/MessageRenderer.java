@@ -126,7 +126,7 @@ public class MessageRenderer {
         String optOutText = messages.getMessage(SMS_OPT_OUT_KEY, null, locale);
         String text = body.replaceAll("\\s+", " ").strip();
         int room = SMS_MAX_CHARS - optOutText.length() - 1;
-        if (text.length() > room) text = text.substring(0, room - 1).strip() + "…";
+        if (text.length() > room) text = text.substring(0, room - 3).strip() + "..."; // "…" is not GSM-7
         return text + " " + optOutText;
     }
 

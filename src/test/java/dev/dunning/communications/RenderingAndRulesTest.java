@@ -75,7 +75,7 @@ class RenderingAndRulesTest {
                 assertThat(text).endsWith(language.equals("de") ? "Antworten Sie STOP zum Abbestellen" : "Reply STOP to opt out");
             }
         }
-        assertThat(renderer.sms("x".repeat(400), java.util.Locale.ENGLISH)).hasSize(160).endsWith("… Reply STOP to opt out");
+        assertThat(renderer.sms("x".repeat(400), java.util.Locale.ENGLISH)).hasSize(160).endsWith("... Reply STOP to opt out");
     }
 
     @Test
