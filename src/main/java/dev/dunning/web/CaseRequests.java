@@ -137,4 +137,12 @@ final class CaseRequests {
                             @Size(max = 1000) String note) {}
 
     record ClockBody(@NotBlank String advance) {}
+
+    record CeaseBody(@Size(max = 1000) String note) {}
+
+    record OptOutBody(@NotNull dev.dunning.communications.Channel channel) {}
+
+    record CallAttemptBody(@NotNull dev.dunning.outreach.CallLog.Outcome outcome, @Size(max = 1000) String note) {}
+
+    record BounceBody(@NotBlank @Size(max = 900) String reason) {}
 }

@@ -42,7 +42,8 @@ record CaseView(String caseId, String invoiceNumber, Debtor debtor, String statu
 
     record InstalmentView(int number, MoneyView amount, LocalDate dueDate, String status) {}
 
-    record CommunicationView(long id, String channel, String purpose, String status, Instant at) {}
+    record CommunicationView(long id, String channel, String purpose, String status, Instant at, String statusReason,
+                             Instant deferredUntil, Instant sentAt, String language) {}
 
     record TaskView(String taskId, String caseId, String type, String status, Instant createdAt, Instant dueAt,
                     String outcome, LocalDate promisedDate, String promisedAmount, String assignee) {
@@ -68,7 +69,8 @@ record CaseView(String caseId, String invoiceNumber, Debtor debtor, String statu
                 MoneyView.of(c.amountDue()), MoneyView.of(c.outstanding()), c.dueDate(), c.openedAt(), c.closedAt(),
                 offer(c), c.instalments().stream().map(i -> instalment(c, i)).toList(),
                 communications == null ? null : communications.stream().map(m -> new CommunicationView(m.id(),
-                        m.channel().name(), m.purpose().name(), m.status(), m.at())).toList(),
+                        m.channel().name(), m.purpose().name(), m.status(), m.at(), m.statusReason(), m.deferredUntil(), m.sentAt(),
+                        m.language())).toList(),
                 tasks == null ? null : tasks.stream().map(TaskView::of).toList(),
                 timeline, charges == null ? null : ChargesView.of(charges),
                 charges == null ? null : MoneyView.of(c.outstanding().plus(charges.total())), offerLink);

@@ -87,6 +87,17 @@ class Problems extends ResponseEntityExceptionHandler {
     ProblemDetail wrongPartner(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
+    @ExceptionHandler(dev.dunning.communications.GuardRefusal.class)
+    ProblemDetail guardRefusal(dev.dunning.communications.GuardRefusal e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Refused by rule " + e.rule(), "rule " + e.rule() + ": " + e.getMessage());
+        p.setProperty("rule", e.rule());
+        return p;
+    }
+
+    @ExceptionHandler({dev.dunning.communications.Bounces.UnknownCommunication.class, CommunicationController.NotFound.class})
+    ProblemDetail unknownCommunication(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {

@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({Timeline.class, Communications.class, MigrationAndRepositoryTest.Clocks.class})
+@Import({Timeline.class, Communications.class, dev.dunning.communications.ContactRegistry.class,
+        dev.dunning.engine.EngineMessages.class, org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration.class,
+        MigrationAndRepositoryTest.Clocks.class})
 class MigrationAndRepositoryTest {
 
     @TestConfiguration

@@ -23,7 +23,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "dunning.legal.drop-folder=target/it-files/legal-drop",
         "dunning.legal.ack-inbox=target/it-files/legal-ack",
         "dunning.legal.ack-poll-interval=PT0.3S",
-        "dunning.legal.callback-secrets.file-drop=" + IntegrationTest.LEGAL_SECRET
+        "dunning.legal.callback-secrets.file-drop=" + IntegrationTest.LEGAL_SECRET,
+        "dunning.delivery.pause-recheck=PT1S",
+        "dunning.delivery.retry-backoff=PT0.2S",
+        "dunning.delivery.max-attempts=3"
 })
 public @interface IntegrationTest {
     String SKIP_TRACE_SECRET = "test-skip-trace-secret";

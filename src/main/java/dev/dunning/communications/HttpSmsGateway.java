@@ -1,0 +1,74 @@
+package dev.dunning.communications;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * SMS through an HTTP gateway: {@code POST <url>} with HTTP Basic credentials and the JSON body
+ * {@code {from, to, text}}; the gateway answers 2xx with {@code {id}}. A 4xx (other than 408/429) means the gateway
+ * refuses the number for good; 408, 429, 5xx and connection failures before the request was sent are transient.
+ */
+@Component
+class HttpSmsGateway implements ChannelSender {
+
+    private final Environment env;
+    private final RestClient http;
+
+    HttpSmsGateway(Environment env, @Value("${dunning.sms.timeout:PT10S}") Duration timeout) {
+        this.env = env;
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
+        factory.setReadTimeout(timeout);
+        this.http = RestClient.builder().requestFactory(factory).build();
+    }
+
+    /** Resolved at send time: in embedded mode the URL names the app's own port, known only once it listens. */
+    private String url() {
+        return env.getProperty("dunning.sms.gateway-url", "");
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    @Override
+    public String provider() {
+        return "sms-gateway " + url();
+    }
+
+    @Override
+    public String send(OutgoingMessage message) throws DeliveryFailure {
+        if (url().isBlank()) {
+            throw new DeliveryFailure(DeliveryFailure.Kind.TRANSIENT, provider() + ": no gateway configured (dunning.sms.gateway-url)", null);
+        }
+        try {
+            Map<?, ?> answer = http.post().uri(url())
+                    .headers(h -> h.setBasicAuth(env.getProperty("dunning.sms.username", ""), env.getProperty("dunning.sms.password", "")))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("from", env.getProperty("dunning.sms.sender-id", "Dunning"), "to", message.to(), "text", message.text()))
+                    .retrieve().body(Map.class);
+            return answer == null || answer.get("id") == null ? null : String.valueOf(answer.get("id"));
+        } catch (RestClientResponseException e) {
+            HttpStatusCode status = e.getStatusCode();
+            boolean transientStatus = status.is5xxServerError() || status.value() == 408 || status.value() == 429
+                    || status.value() == 401 || status.value() == 403;
+            String reason = provider() + ": HTTP " + status.value() + " " + e.getResponseBodyAsString();
+            throw new DeliveryFailure(transientStatus ? DeliveryFailure.Kind.TRANSIENT : DeliveryFailure.Kind.PERMANENT,
+                    false, reason, e);
+        } catch (ResourceAccessException e) {
+            boolean beforeSending = e.getCause() instanceof java.net.ConnectException;
+            throw new DeliveryFailure(beforeSending ? DeliveryFailure.Kind.TRANSIENT : DeliveryFailure.Kind.UNKNOWN,
+                    provider() + ": " + e.getMessage(), e);
+        }
+    }
+}
