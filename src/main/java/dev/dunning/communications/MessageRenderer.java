@@ -53,12 +53,18 @@ public class MessageRenderer {
 
     public record Creditor(String name, String email, String phone, String address, String iban, String bic, String website) {}
 
+    private final dev.dunning.offers.OfferLinks offerLinks;
+    private final dev.dunning.cases.CaseCharges charges;
+
     MessageRenderer(@Value("${dunning.templates.directory:}") String directory,
                     @Value("${dunning.creditor.name}") String name, @Value("${dunning.creditor.email}") String email,
                     @Value("${dunning.creditor.phone}") String phone, @Value("${dunning.creditor.address}") String address,
                     @Value("${dunning.creditor.iban}") String iban, @Value("${dunning.creditor.bic}") String bic,
                     @Value("${dunning.creditor.website:}") String website,
-                    OptOutTokens optOut, Clock clock) {
+                    OptOutTokens optOut, dev.dunning.offers.OfferLinks offerLinks, dev.dunning.cases.CaseCharges charges,
+                    Clock clock) {
+        this.offerLinks = offerLinks;
+        this.charges = charges;
         this.directory = directory == null || directory.isBlank() ? null : new File(directory).getAbsolutePath();
         this.creditor = new Creditor(name, email, phone, address, iban, bic, website);
         this.optOut = optOut;
@@ -162,7 +168,10 @@ public class MessageRenderer {
             }
             m.put("instalmentCount", offer.instalmentCount());
             if (offer.validUntil() != null) m.put("offerValidUntil", date(LocalDate.ofInstant(offer.validUntil(), clock.getZone()), locale));
+            // the debtor's own page to accept the offer, signed and valid as long as the offer
+            if (purpose == Purpose.OFFER && channel != Channel.SMS) offerLinks.linkFor(c).ifPresent(link -> m.put("offerLink", link));
         }
+        charges.of(c).filter(ch -> !ch.total().isZero()).ifPresent(ch -> m.put("charges", money(ch.total(), locale)));
         if (purpose == Purpose.INSTALMENT_REMINDER) {
             c.instalments().stream().filter(i -> i.number() == sequence).findFirst().ifPresent(i -> {
                 m.put("instalmentAmount", money(new Money(i.amount(), c.currency()), locale));

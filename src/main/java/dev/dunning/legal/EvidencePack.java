@@ -23,11 +23,13 @@ public class EvidencePack {
     private final JdbcClient jdbc;
     private final Communications communications;
     private final Timeline timeline;
+    private final dev.dunning.cases.CaseCharges caseCharges;
 
-    EvidencePack(JdbcClient jdbc, Communications communications, Timeline timeline) {
+    EvidencePack(JdbcClient jdbc, Communications communications, Timeline timeline, dev.dunning.cases.CaseCharges caseCharges) {
         this.jdbc = jdbc;
         this.communications = communications;
         this.timeline = timeline;
+        this.caseCharges = caseCharges;
     }
 
     public Map<String, Object> build(DunningCase c) {
@@ -47,14 +49,15 @@ public class EvidencePack {
         BigDecimal paid = payments.stream().map(p -> new BigDecimal((String) p.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal principal = c.amountDue().amount();
         BigDecimal outstanding = c.outstanding().amount();
-        // charges are what the debtor owes beyond the principal less payments (none until charges are levied)
-        BigDecimal charges = outstanding.add(paid).subtract(principal).max(BigDecimal.ZERO);
+        // statutory late-payment charges (business debtors, EU/UK), as the case shows them; none when waived
+        BigDecimal charges = caseCharges.of(c).map(ch -> ch.total().amount()).orElse(BigDecimal.ZERO);
         Map<String, Object> amounts = new LinkedHashMap<>();
         amounts.put("currency", c.currency().getCurrencyCode());
         amounts.put("principal", money(principal));
         amounts.put("charges", money(charges));
         amounts.put("payments", money(paid));
         amounts.put("outstanding", money(outstanding));
+        amounts.put("outstandingWithCharges", money(outstanding.add(charges)));
         pack.put("amounts", amounts);
         pack.put("payments", payments);
         pack.put("communications", communications.of(c.id()).stream().map(m -> {
@@ -64,6 +67,12 @@ public class EvidencePack {
             row.put("channel", m.channel().name());
             row.put("recipient", m.recipient());
             row.put("status", m.status());
+            if (m.channel() == dev.dunning.communications.Channel.LETTER) {
+                // a copy of the letter as it was rendered and sent
+                jdbc.sql("SELECT content FROM communication WHERE id = :id AND content IS NOT NULL").param("id", m.id())
+                        .query(byte[].class).optional()
+                        .ifPresent(pdf -> row.put("letterPdfBase64", java.util.Base64.getEncoder().encodeToString(pdf)));
+            }
             return row;
         }).toList());
         pack.put("offer", c.offer());

@@ -34,7 +34,8 @@ class RenderingAndRulesTest {
 
     static MessageRenderer renderer(String directory) {
         return new MessageRenderer(directory, "Creditor AG", "billing@creditor.example", "+49 30 1", "Weg 1, 10117 Berlin",
-                "DE00 1234", "TESTBIC", "", TOKENS, CLOCK);
+                "DE00 1234", "TESTBIC", "", TOKENS, org.mockito.Mockito.mock(dev.dunning.offers.OfferLinks.class),
+                org.mockito.Mockito.mock(dev.dunning.cases.CaseCharges.class), CLOCK); // no offer link, no charges
     }
 
     static DunningCase aCase(String language, String timeZone, String country, String amount) {
