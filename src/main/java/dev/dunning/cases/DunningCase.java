@@ -176,6 +176,19 @@ public class DunningCase {
         if (offer != null && offer.status() != why) offer = offer.withStatus(why);
     }
 
+    /** Past its due date and not fully paid: LATE (until paid, or missed after the grace period). Tells whether it changed. */
+    public boolean markInstalmentLate(int number) {
+        for (int i = 0; i < instalments.size(); i++) {
+            Instalment inst = instalments.get(i);
+            if (inst.number() == number) {
+                if (inst.status() != InstalmentStatus.OPEN) return false;
+                instalments.set(i, inst.withStatus(InstalmentStatus.LATE));
+                return true;
+            }
+        }
+        throw new IllegalArgumentException("case " + id + " has no instalment " + number);
+    }
+
     /** Marks the instalment missed (or keeps it paid) and tells whether it was paid. */
     public boolean checkInstalment(int number) {
         for (int i = 0; i < instalments.size(); i++) {

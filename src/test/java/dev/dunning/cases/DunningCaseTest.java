@@ -66,6 +66,19 @@ class DunningCaseTest {
     }
 
     @Test
+    void anUnpaidInstalmentPastItsDueDateIsLateUntilPaid() {
+        DunningCase c = caseOf("120.00");
+        c.makeOffer(new BigDecimal("5"), Period.ofDays(10), 3, "P1M", now.plusSeconds(86400), today);
+        c.acceptOffer(OfferOption.INSTALMENTS, now, today);
+        assertThat(c.markInstalmentLate(1)).isTrue();
+        assertThat(c.markInstalmentLate(1)).isFalse(); // a redelivered job changes nothing
+        assertThat(c.instalments().get(0).status()).isEqualTo(Instalment.InstalmentStatus.LATE);
+        c.applyPayment(Money.of("40.00", "EUR"), now);
+        assertThat(c.instalments().get(0).status()).isEqualTo(Instalment.InstalmentStatus.PAID);
+        assertThat(c.markInstalmentLate(1)).isFalse(); // paid stays paid
+    }
+
+    @Test
     void anOfferCannotBeAcceptedAfterItLapsed() {
         DunningCase c = caseOf("120.00");
         c.makeOffer(new BigDecimal("5"), Period.ofDays(10), 3, "P1M", now.plusSeconds(60), today);

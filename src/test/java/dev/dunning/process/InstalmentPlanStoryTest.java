@@ -64,7 +64,7 @@ class InstalmentPlanStoryTest {
         advanceTo(dueAt(planA, 0).minus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
         for (String id : List.of(a, b)) {
             api.awaitCase(id, x -> reminded(x, 1));
-            waitAt(id, "Timer_GraceOver");
+            waitAt(id, "Timer_DueDatePassed");
         }
         String callC = api.awaitOpenTask(c, "OUTREACH_CALL");
         waitAt(c, "Receive_OutreachOutcome");
@@ -78,7 +78,7 @@ class InstalmentPlanStoryTest {
         assertThat(broken.at("/instalments/0/status").asText()).isEqualTo("MISSED");
         assertThat(broken.get("stage").asText()).isEqualTo("PERSONAL_OUTREACH");
         assertThat(broken.at("/offer/accepted").asText()).isEqualTo("INSTALMENTS"); // the plan's history stays visible
-        assertThat(timelineTypes(broken)).containsSubsequence("OFFER_ACCEPTED", "INSTALMENT_MISSED", "TASK_OPENED");
+        assertThat(timelineTypes(broken)).containsSubsequence("OFFER_ACCEPTED", "INSTALMENT_LATE", "INSTALMENT_MISSED", "TASK_OPENED");
         assertThat(EngineRecords.completedElements(b)).contains("Boundary_InstalmentMissed");
         assertThat(task(callB).get("assignee").asText()).isIn("alice@dunning.example", "bob@dunning.example", "carla@dunning.example");
         waitAt(a, "Timer_ReminderDue");
@@ -109,7 +109,7 @@ class InstalmentPlanStoryTest {
         // three days before the second instalment: A is reminded again and pays; B's promise is judged broken
         advanceTo(dueAt(planA, 1).minus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
         api.awaitCase(a, x -> reminded(x, 2));
-        waitAt(a, "Timer_GraceOver");
+        waitAt(a, "Timer_DueDatePassed");
         pay(a, "40.00");
         JsonNode promiseBroken = api.awaitCase(b, x -> timelineTypes(x).contains("PROMISE_BROKEN"));
         assertThat(promiseBroken.get("timeline").findValuesAsText("detail"))
@@ -121,7 +121,7 @@ class InstalmentPlanStoryTest {
         // the third reminder, the last payment: A's case is PAID and its process ends
         advanceTo(dueAt(planA, 2).minus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
         api.awaitCase(a, x -> reminded(x, 3));
-        waitAt(a, "Timer_GraceOver");
+        waitAt(a, "Timer_DueDatePassed");
         pay(a, "40.00");
         JsonNode paid = api.awaitCase(a, x -> "PAID".equals(x.get("status").asText()));
         assertThat(paid.get("instalments").findValuesAsText("status")).containsExactly("PAID", "PAID", "PAID");
