@@ -28,6 +28,10 @@ pay() {
   api -X POST "$BASE/api/payments" -d "{\"invoiceNumber\":\"$1\",\"amount\":{\"amount\":\"$2\",\"currency\":\"EUR\"},\"reference\":\"$3\"}" >/dev/null
 }
 
+# Messages only go out 08:00-21:00 in the debtor's time zone (Berlin here): start the story at 09:00 UTC.
+hour=$(api -X POST "$BASE/api/dev/clock" -d '{"advance":"PT1S"}' | field now | cut -c12-13)
+advance "PT$(( (24 + 9 - 10#$hour) % 24 ))H" 1
+
 legal=$(open_case "DEMO-$RUN-LEGAL" "D-$RUN-1" 120.00)
 paid=$(open_case "DEMO-$RUN-PAID" "D-$RUN-2" 80.00)
 plan=$(open_case "DEMO-$RUN-PLAN" "D-$RUN-3" 300.00)
@@ -43,8 +47,8 @@ api -X POST "$BASE/api/dunning-cases/$plan/offer-acceptance" -d '{"option":"INST
 echo "offer made; instalments accepted for the plan case"
 advance P11D
 api -X POST "$BASE/api/tasks/$(open_task "$legal" OUTREACH_CALL)/complete" -d '{"outcome":"REFUSED","note":"demo"}' >/dev/null
-sleep 5
-echo "after the refused call: $(status "$legal")"
+for _ in $(seq 1 60); do status "$legal" | grep -q FINAL_NOTICE && break; sleep 1; done   # skip trace by file exchange
+echo "after the refused call, skip trace and the final notice: $(status "$legal")"
 advance P10D
 api -X POST "$BASE/api/tasks/$(open_task "$legal" LEGAL_APPROVAL)/complete" -d '{"outcome":"APPROVED"}' >/dev/null
 sleep 3
@@ -53,4 +57,5 @@ echo "legal case: $(status "$legal")"
 for n in 1 2 3; do pay "DEMO-$RUN-PLAN" 100.00 "PAY-$RUN-3-$n"; advance P30D 1; done
 echo "instalment case: $(status "$plan")"
 advance P60D
+echo "emails in the embedded mailbox: $(api "$BASE/api/dev/mailbox" | grep -o '"subject"' | wc -l), SMS: $(api "$BASE/api/dev/sms" | grep -o '"to"' | wc -l)"
 echo "paid case after three more months: $(status "$paid"), communications: $(api "$BASE/api/dunning-cases/$paid" | grep -o '"purpose":"[A-Z_0-9]*"' | tr '\n' ' ')"

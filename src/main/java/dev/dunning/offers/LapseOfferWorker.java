@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 public class LapseOfferWorker {
 
     public static final String JOB_TYPE = "dunning.offer.lapse";
+    private static final Map<String, Object> NOT_ACCEPTED = Map.of("acceptedMeanwhile", false);
 
     private final CaseTransactions cases;
     private final Timeline timeline;
@@ -25,14 +26,21 @@ public class LapseOfferWorker {
     }
 
     @JobWorker(type = JOB_TYPE, fetchVariables = "caseId")
-    public void lapse(@Variable("caseId") String caseId, @CustomHeaders Map<String, String> headers) {
+    public Map<String, Object> lapse(@Variable("caseId") String caseId, @CustomHeaders Map<String, String> headers) {
         OfferStatus reason = OfferStatus.valueOf(headers.getOrDefault("reason", "LAPSED"));
-        cases.change(new CaseId(caseId), dunningCase -> {
-            if (dunningCase.offer() == null || dunningCase.offer().status() == reason) return null;
+        return cases.change(new CaseId(caseId), dunningCase -> {
+            // The debtor accepted just before the offer ran out, but the acceptance message reached the engine after
+            // the validity timer: the acceptance stands, and the model takes the accepted path.
+            if (reason == OfferStatus.LAPSED && dunningCase.offer() != null && dunningCase.offer().status() == OfferStatus.ACCEPTED) {
+                Map<String, Object> accepted = new java.util.HashMap<>(OfferAcceptance.processVariables(dunningCase));
+                accepted.put("acceptedMeanwhile", true);
+                return accepted;
+            }
+            if (dunningCase.offer() == null || dunningCase.offer().status() == reason) return NOT_ACCEPTED;
             dunningCase.lapseOffer(reason);
             timeline.record(dunningCase.id(), "OFFER_" + reason, reason == OfferStatus.LAPSED
                     ? "the offer lapsed without being accepted" : "the discounted amount was not paid by the deadline");
-            return null;
+            return NOT_ACCEPTED;
         });
     }
 }

@@ -47,21 +47,31 @@ public class OfferAcceptance {
             throw new NoOpenOffer(e.getMessage());
         }
         cases.save(dunningCase);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("acceptedOption", option.name());
+        Map<String, Object> variables = processVariables(dunningCase);
         if (option == OfferOption.DISCOUNT) {
-            variables.put("discountDeadline", endOfDay(dunningCase.offer().discountDueDate()));
             timeline.record(caseId, "OFFER_ACCEPTED", "discount: pay " + dunningCase.offer().discountAmount().toPlainString()
                     + " " + dunningCase.currency() + " by " + dunningCase.offer().discountDueDate());
         } else {
-            List<Map<String, Object>> plan = dunningCase.instalments().stream()
-                    .map(i -> Map.<String, Object>of("number", i.number(), "dueAt", endOfDay(i.dueDate()))).toList();
-            variables.put("instalments", plan);
             timeline.record(caseId, "OFFER_ACCEPTED", "instalments: " + dunningCase.instalments().stream()
                     .map(OfferAcceptance::describe).toList());
         }
         engine.toCase(caseId, EngineMessages.OFFER_ACCEPTED, variables);
         return dunningCase;
+    }
+
+    /** What the model routes an accepted offer on: the option and its deadline or instalment schedule. */
+    static Map<String, Object> processVariables(DunningCase dunningCase) {
+        Map<String, Object> variables = new HashMap<>();
+        OfferOption option = dunningCase.offer().acceptedOption();
+        variables.put("acceptedOption", option.name());
+        if (option == OfferOption.DISCOUNT) {
+            variables.put("discountDeadline", endOfDay(dunningCase.offer().discountDueDate()));
+        } else {
+            List<Map<String, Object>> plan = dunningCase.instalments().stream()
+                    .map(i -> Map.<String, Object>of("number", i.number(), "dueAt", endOfDay(i.dueDate()))).toList();
+            variables.put("instalments", plan);
+        }
+        return variables;
     }
 
     private static String describe(Instalment i) {

@@ -144,6 +144,26 @@ class OfferStoryTest {
         assertThat(EngineRecords.incidents(caseId)).isEmpty();
     }
 
+    @Test
+    void anOfferAcceptedJustBeforeItRunsOutStands() {
+        // given a case at the offer
+        String caseId = api.openCase(DunningApi.caseRequest("D-RACE-1", "120.00")).get("caseId").asText();
+        walkToOffer(caseId);
+
+        // when the debtor accepts and, at once, the offer's validity runs out (the acceptance message may reach the
+        // engine before or after the validity timer fires)
+        assertThat(accept(caseId, "INSTALMENTS")).isEqualTo(202);
+        api.advanceClock("P11D");
+
+        // then either way the plan runs: no outreach call, the offer stays accepted
+        await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.activatedElements(caseId).contains("CallActivity_InstalmentPlan"));
+        JsonNode c = api.getCase(caseId);
+        assertThat(c.at("/offer/status").asText()).isEqualTo("ACCEPTED");
+        assertThat(DunningApi.timelineTypes(c)).doesNotContain("OFFER_LAPSED", "TASK_OPENED");
+        assertThat(api.get("ops", "/api/tasks?caseId=" + caseId).getBody()).isEmpty();
+        assertThat(EngineRecords.incidents(caseId)).isEmpty();
+    }
+
     private int accept(String caseId, String option) {
         return api.post("integrator", "/api/dunning-cases/" + caseId + "/offer-acceptance", Map.of("option", option))
                 .getStatusCode().value();
