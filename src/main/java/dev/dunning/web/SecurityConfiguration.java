@@ -38,7 +38,13 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json,
                             @Value("${dunning.security.demo-users}") boolean demoUsers,
-                            @Value("${dunning.security.roles-claim}") String rolesClaim) throws Exception {
+                            @Value("${dunning.security.roles-claim}") String rolesClaim,
+                            org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.jwt.JwtDecoder> jwtDecoder)
+            throws Exception {
+        if (!demoUsers && jwtDecoder.getIfAvailable() == null) {
+            throw new IllegalStateException("Without demo users the API authenticates with JWTs: set DUNNING_JWT_ISSUER_URI"
+                    + " (spring.security.oauth2.resourceserver.jwt.issuer-uri) to your identity provider.");
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
