@@ -55,6 +55,7 @@ public class MessageRenderer {
 
     private final dev.dunning.offers.OfferLinks offerLinks;
     private final dev.dunning.cases.CaseCharges charges;
+    private final dev.dunning.legal.LimitationPeriods limitation;
 
     MessageRenderer(@Value("${dunning.templates.directory:}") String directory,
                     @Value("${dunning.creditor.name}") String name, @Value("${dunning.creditor.email}") String email,
@@ -62,7 +63,8 @@ public class MessageRenderer {
                     @Value("${dunning.creditor.iban}") String iban, @Value("${dunning.creditor.bic}") String bic,
                     @Value("${dunning.creditor.website:}") String website,
                     OptOutTokens optOut, dev.dunning.offers.OfferLinks offerLinks, dev.dunning.cases.CaseCharges charges,
-                    Clock clock) {
+                    dev.dunning.legal.LimitationPeriods limitation, Clock clock) {
+        this.limitation = limitation;
         this.offerLinks = offerLinks;
         this.charges = charges;
         this.directory = directory == null || directory.isBlank() ? null : new File(directory).getAbsolutePath();
@@ -171,6 +173,8 @@ public class MessageRenderer {
             // the debtor's own page to accept the offer, signed and valid as long as the offer
             if (purpose == Purpose.OFFER && channel != Channel.SMS) offerLinks.linkFor(c).ifPresent(link -> m.put("offerLink", link));
         }
+        // a time-barred debt gets no threatening text: no legal action will follow
+        m.put("timeBarred", limitation.hasExpired(c, LocalDate.now(clock)));
         charges.of(c).filter(ch -> !ch.total().isZero()).ifPresent(ch -> m.put("charges", money(ch.total(), locale)));
         if (purpose == Purpose.INSTALMENT_REMINDER) {
             c.instalments().stream().filter(i -> i.number() == sequence).findFirst().ifPresent(i -> {

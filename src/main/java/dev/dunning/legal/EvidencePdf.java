@@ -61,7 +61,7 @@ public class EvidencePdf {
     private static String describeOffer(Object offer) {
         if (offer instanceof dev.dunning.cases.Offer o) {
             return "status " + o.status() + (o.acceptedOption() != null ? ", accepted " + o.acceptedOption() : "")
-                    + (o.discountAmount() != null ? ", discounted amount " + o.discountAmount().toPlainString() : "")
+                    + (o.discountAmount() != null ? ", discounted amount " + o.discountAmount().stripTrailingZeros().toPlainString() : "")
                     + (o.instalmentCount() != null ? ", " + o.instalmentCount() + " instalments" : "");
         }
         return String.valueOf(offer);

@@ -35,7 +35,7 @@ class RenderingAndRulesTest {
     static MessageRenderer renderer(String directory) {
         return new MessageRenderer(directory, "Creditor AG", "billing@creditor.example", "+49 30 1", "Weg 1, 10117 Berlin",
                 "DE00 1234", "TESTBIC", "", TOKENS, org.mockito.Mockito.mock(dev.dunning.offers.OfferLinks.class),
-                org.mockito.Mockito.mock(dev.dunning.cases.CaseCharges.class), CLOCK); // no offer link, no charges
+                org.mockito.Mockito.mock(dev.dunning.cases.CaseCharges.class), new dev.dunning.legal.LimitationPeriods(3, null), CLOCK);
     }
 
     static DunningCase aCase(String language, String timeZone, String country, String amount) {
@@ -64,6 +64,20 @@ class RenderingAndRulesTest {
         assertThat(last.subject()).isEqualTo("FINAL NOTICE: invoice INV-42");
         assertThat(last.text()).contains("legal partner");
         assertThat(last.html()).contains("#b00020"); // the final notice is marked red
+    }
+
+    @Test
+    void aTimeBarredDebtGetsNoThreateningFinalNotice() {
+        Debtor debtor = new Debtor("D-OLD", DebtorType.CONSUMER, "Max Muster", "max@example.com", null,
+                new Address("Hauptstr. 1", null, "10115", "Berlin", "DE"), null, "en");
+        DunningCase old = DunningCase.open(new CaseId("6f1c1d5e-0000-4000-8000-000000000009"), "INV-OLD", "f", debtor,
+                new Money(new BigDecimal("80"), Currency.getInstance("EUR")), LocalDate.parse("2022-01-31"), null,
+                Instant.parse("2026-11-01T00:00:00Z"));
+        var timeBarred = renderer(null).render(old, Purpose.FINAL_NOTICE, 0, Channel.EMAIL, "en");
+        var current = renderer(null).render(aCase("en", null, "DE", "80"), Purpose.FINAL_NOTICE, 0, Channel.EMAIL, "en");
+
+        assertThat(current.text()).contains("legal partner");
+        assertThat(timeBarred.text()).doesNotContain("legal partner").contains("Please pay the outstanding amount within 10 days.");
     }
 
     @Test
