@@ -6,6 +6,7 @@ import dev.dunning.cases.Debtor;
 import dev.dunning.cases.DunningCase;
 import dev.dunning.cases.DunningCases;
 import dev.dunning.cases.Timeline;
+import dev.dunning.engine.EngineMessages;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -60,6 +61,7 @@ public class Dispatcher {
     private final MessageRenderer renderer;
     private final Timeline timeline;
     private final Clock clock;
+    private final EngineMessages engine;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final int maxAttempts;
     private final Duration backoff;
@@ -73,7 +75,7 @@ public class Dispatcher {
 
     Dispatcher(JdbcClient jdbc, TransactionTemplate tx, DunningCases cases, Communications communications,
                ContactRegistry contacts, ContactWindow window, MessageRenderer renderer, Timeline timeline, Clock clock,
-               List<ChannelSender> channelSenders,
+               List<ChannelSender> channelSenders, EngineMessages engine,
                @Value("${dunning.delivery.max-attempts:5}") int maxAttempts,
                @Value("${dunning.delivery.retry-backoff:PT30S}") Duration backoff,
                @Value("${dunning.delivery.pause-recheck:PT30S}") Duration pauseRecheck,
@@ -89,6 +91,7 @@ public class Dispatcher {
         this.renderer = renderer;
         this.timeline = timeline;
         this.clock = clock;
+        this.engine = engine;
         channelSenders.forEach(s -> senders.put(s.channel(), s));
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
@@ -263,6 +266,10 @@ public class Dispatcher {
                 .param("reason", reason).param("id", row.id()).update();
         if (!"DEFERRED".equals(row.status()) || !reason.equals(row.statusReason())) {
             timeline.record(c.id(), "COMMUNICATION_DEFERRED", row.step() + ": " + reason);
+            if (until != null) {
+                engine.toCase(c.id(), EngineMessages.DELIVERY_DEFERRED, Map.of("deferredCommunication", row.step(),
+                        "deferredUntil", until.toString(), "deferralReason", cut(reason)));
+            }
         }
     }
 
@@ -312,6 +319,7 @@ public class Dispatcher {
                 } else {
                     update(m.id(), "FAILED", "gave up after " + row.attempts() + " attempts: " + reason, null);
                     timeline.record(c.id(), "COMMUNICATION_FAILED", row.step() + ": gave up after " + row.attempts() + " attempts: " + reason);
+                    engine.toCase(c.id(), EngineMessages.DELIVERY_FAILED, Map.of("failedCommunicationId", m.id()));
                 }
             }
             case UNKNOWN -> {

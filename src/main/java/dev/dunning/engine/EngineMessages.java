@@ -28,6 +28,10 @@ public class EngineMessages {
     public static final String CONTACT_FAILED = "ContactFailed";
     /** The legal partner acknowledged the handoff with its reference. */
     public static final String LEGAL_ACKNOWLEDGED = "LegalAcknowledged";
+    /** A message waits for the debtor's contact window: the model shows the wait as a timer in Operate. */
+    public static final String DELIVERY_DEFERRED = "DeliveryDeferred";
+    /** A provider kept failing: the model raises an incident in Operate that ops resolve by retrying. */
+    public static final String DELIVERY_FAILED = "DeliveryFailed";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

@@ -7,11 +7,13 @@ import static dev.dunning.communications.Deliveries.mailsTo;
 import static dev.dunning.communications.Deliveries.smsTo;
 import static dev.dunning.communications.Deliveries.timelineDetails;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dunning.cases.CaseId;
 import dev.dunning.cases.CaseTransactions;
 import dev.dunning.support.DunningApi;
+import dev.dunning.support.EngineRecords;
 import dev.dunning.support.IntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +59,8 @@ class ComplianceGuardsTest {
         assertThat(timelineDetails(c, "COMMUNICATION_DEFERRED")).singleElement().asString().contains("rule CONTACT_WINDOW");
         Deliveries.letDispatcherRun();
         assertThat(mailsTo(api, email)).isEmpty();
+        // and Operate shows the wait as a timer of the case's process
+        await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.isWaitingAt(caseId, "Timer_ContactWindowOpens"));
 
         // then when the window opens it goes out, once, inside the window
         api.advanceClock(Duration.between(clock.instant(), until).plusMinutes(1).toString());
@@ -64,6 +68,7 @@ class ComplianceGuardsTest {
         Deliveries.letDispatcherRun();
         assertThat(mailsTo(api, email)).singleElement().satisfies(m ->
                 assertThat(Instant.parse(m.get("sentAt").asText()).atZone(ZoneId.of(zone)).getHour()).isBetween(8, 20));
+        await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.completedElements(caseId).contains("End_DeliveryResumed"));
     }
 
     @Test

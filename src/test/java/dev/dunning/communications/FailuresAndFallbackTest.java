@@ -5,11 +5,13 @@ import static dev.dunning.communications.Deliveries.communication;
 import static dev.dunning.communications.Deliveries.mailsTo;
 import static dev.dunning.communications.Deliveries.timelineDetails;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dunning.cases.CaseId;
 import dev.dunning.cases.CaseTransactions;
 import dev.dunning.support.DunningApi;
+import dev.dunning.support.EngineRecords;
 import dev.dunning.support.IntegrationTest;
 import java.time.Clock;
 import java.util.Map;
@@ -24,6 +26,7 @@ class FailuresAndFallbackTest {
 
     @LocalServerPort int port;
     @Autowired Clock clock;
+    @Autowired io.camunda.client.CamundaClient engine;
     @Autowired CaseTransactions cases;
     @Autowired Communications communications;
     @Autowired ContactRegistry contacts;
@@ -105,5 +108,17 @@ class FailuresAndFallbackTest {
                 .contains("gave up after 3 attempts", "sms-gateway http://127.0.0.1:", "HTTP 503", "gateway overloaded");
         assertThat(timelineDetails(c, "COMMUNICATION_RETRY")).hasSize(2);
         assertThat(timelineDetails(c, "COMMUNICATION_FAILED")).singleElement().asString().contains("HTTP 503");
+
+        // and Operate shows an incident naming the provider and the error
+        var incident = await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.incidentRecords(caseId), i -> !i.isEmpty()).get(0);
+        assertThat(incident.getValue().getElementId()).isEqualTo("Task_RaiseDeliveryIncident");
+        assertThat(incident.getValue().getErrorMessage()).contains("REMINDER_2 by SMS", "sms-gateway http://127.0.0.1:", "HTTP 503");
+
+        // when ops retry the incident (the gateway still fails), the message is queued again and fails into a new incident
+        engine.newUpdateRetriesCommand(incident.getValue().getJobKey()).retries(1).send().join();
+        engine.newResolveIncidentCommand(incident.getKey()).send().join();
+        await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.incidentRecords(caseId).size() == 2);
+        assertThat(DunningApi.timelineTypes(api.getCase(caseId))).containsSubsequence("COMMUNICATION_FAILED",
+                "COMMUNICATION_REQUEUED", "COMMUNICATION_FAILED");
     }
 }

@@ -84,6 +84,16 @@ public final class EngineRecords {
         return r.getValue().getProcessInstanceKey() == key || r.getValue().getParentProcessInstanceKey() == key;
     }
 
+    /** The incident records (created) of the case's instance: key, job key and message for resolving them in tests. */
+    public static java.util.List<io.camunda.zeebe.protocol.record.Record<io.camunda.zeebe.protocol.record.value.IncidentRecordValue>> incidentRecords(String caseId) {
+        Optional<Long> key = processInstanceKey(caseId);
+        if (key.isEmpty()) return java.util.List.of();
+        return java.util.stream.StreamSupport.stream(stream().incidentRecords().spliterator(), false)
+                .filter(r -> r.getValue().getProcessInstanceKey() == key.get())
+                .filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.IncidentIntent.CREATED)
+                .toList();
+    }
+
     /** Incidents raised for the case's instance, with their messages. */
     public static java.util.List<String> incidents(String caseId) {
         Optional<Long> key = processInstanceKey(caseId);
