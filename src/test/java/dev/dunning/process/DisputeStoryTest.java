@@ -1,6 +1,7 @@
 package dev.dunning.process;
 
 import static dev.dunning.support.DunningApi.purposes;
+import static dev.dunning.support.DunningApi.awaitWaitingAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -90,7 +91,4 @@ class DisputeStoryTest {
         return api.awaitOpenTask(caseId, "DISPUTE_REVIEW");
     }
 
-    private static void awaitWaitingAt(String caseId, String elementId) {
-        await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.isWaitingAt(caseId, elementId));
-    }
 }

@@ -1,6 +1,7 @@
 package dev.dunning.process;
 
 import static dev.dunning.support.DunningApi.purposes;
+import static dev.dunning.support.DunningApi.awaitWaitingAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +33,7 @@ class OfferStoryTest {
         JsonNode opened = api.openCase(DunningApi.caseRequest("D-INST-1", "120.00"));
         String caseId = opened.get("caseId").asText();
         String invoice = opened.get("invoiceNumber").asText();
-        walkToOffer(caseId);
+        api.walkToOffer(caseId);
 
         // when the debtor accepts the instalment plan
         assertThat(accept(caseId, "INSTALMENTS")).isEqualTo(202);
@@ -74,7 +75,7 @@ class OfferStoryTest {
     void instalmentsSplitTheRemainderIntoTheLastOne() {
         // given a case of 100.00 at the offer
         String caseId = api.openCase(DunningApi.caseRequest("D-INST-2", "100.00")).get("caseId").asText();
-        walkToOffer(caseId);
+        api.walkToOffer(caseId);
 
         // when the debtor accepts the instalments
         assertThat(accept(caseId, "INSTALMENTS")).isEqualTo(202);
@@ -92,7 +93,7 @@ class OfferStoryTest {
         // given a case of 120.00 at the offer, 5 % off within 10 days
         JsonNode opened = api.openCase(DunningApi.caseRequest("D-DISC-1", "120.00"));
         String caseId = opened.get("caseId").asText();
-        walkToOffer(caseId);
+        api.walkToOffer(caseId);
 
         // when the debtor accepts the discount and pays 114.00
         assertThat(accept(caseId, "DISCOUNT")).isEqualTo(202);
@@ -120,7 +121,7 @@ class OfferStoryTest {
     void missedInstalmentReturnsToOutreach() {
         // given a case at the offer whose debtor accepts the instalments
         String caseId = api.openCase(DunningApi.caseRequest("D-MISS-1", "120.00")).get("caseId").asText();
-        walkToOffer(caseId);
+        api.walkToOffer(caseId);
         assertThat(accept(caseId, "INSTALMENTS")).isEqualTo(202);
         api.awaitCase(caseId, x -> x.get("instalments").size() == 3);
         awaitWaitingAt(caseId, "Timer_ReminderDue");
@@ -148,7 +149,7 @@ class OfferStoryTest {
     void anOfferAcceptedJustBeforeItRunsOutStands() {
         // given a case at the offer
         String caseId = api.openCase(DunningApi.caseRequest("D-RACE-1", "120.00")).get("caseId").asText();
-        walkToOffer(caseId);
+        api.walkToOffer(caseId);
 
         // when the debtor accepts and, at once, the offer's validity runs out (the acceptance message may reach the
         // engine before or after the validity timer fires)
@@ -169,19 +170,4 @@ class OfferStoryTest {
                 .getStatusCode().value();
     }
 
-    /** Reminder 1, a week, reminder 2, a week, the offer: waits at each timer before moving the clock. */
-    private void walkToOffer(String caseId) {
-        api.awaitCase(caseId, c -> purposes(c).contains("REMINDER_1"));
-        awaitWaitingAt(caseId, "Timer_Reminder2Due");
-        api.advanceClock("P7D");
-        api.awaitCase(caseId, c -> purposes(c).contains("REMINDER_2"));
-        awaitWaitingAt(caseId, "Timer_OfferDue");
-        api.advanceClock("P7D");
-        api.awaitCase(caseId, c -> "INCENTIVE_OFFER".equals(c.get("stage").asText()) && purposes(c).contains("OFFER"));
-        awaitWaitingAt(caseId, "Gateway_AwaitOfferResponse");
-    }
-
-    private static void awaitWaitingAt(String caseId, String elementId) {
-        await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.isWaitingAt(caseId, elementId));
-    }
 }

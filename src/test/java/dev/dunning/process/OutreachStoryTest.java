@@ -1,6 +1,7 @@
 package dev.dunning.process;
 
 import static dev.dunning.support.DunningApi.purposes;
+import static dev.dunning.support.DunningApi.awaitWaitingAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +33,7 @@ class OutreachStoryTest {
     void brokenPromiseGoesToSkipTrace() {
         // given a case in personal outreach
         String caseId = api.openCase(DunningApi.caseRequest("D-PROM-1", "120.00")).get("caseId").asText();
-        String call = walkToOutreach(caseId);
+        String call = api.walkToOutreach(caseId);
 
         // when the debtor promises to pay in five days
         LocalDate today = taskCreatedOn(caseId, call);
@@ -57,7 +58,7 @@ class OutreachStoryTest {
     void debtorNotFoundGoesToLegalApproval() {
         // given a case in outreach whose debtor cannot be traced
         String caseId = api.openCase(DunningApi.caseRequest("D-GONE-NOTFOUND", "120.00")).get("caseId").asText();
-        String call = walkToOutreach(caseId);
+        String call = api.walkToOutreach(caseId);
 
         // when the account manager cannot reach the debtor
         assertThat(api.completeTask(call, Map.of("outcome", "UNREACHABLE")).getStatusCode().value()).isEqualTo(200);
@@ -80,7 +81,7 @@ class OutreachStoryTest {
     void deceasedDebtorGoesToWriteOffApproval() {
         // given a case in outreach whose debtor has died
         String caseId = api.openCase(DunningApi.caseRequest("D-LATE-DECEASED", "120.00")).get("caseId").asText();
-        String call = walkToOutreach(caseId);
+        String call = api.walkToOutreach(caseId);
 
         // when the call finds no one willing to pay
         assertThat(api.completeTask(call, Map.of("outcome", "REFUSED")).getStatusCode().value()).isEqualTo(200);
@@ -105,7 +106,7 @@ class OutreachStoryTest {
     void smallDebtGoesToWriteOffApproval() {
         // given a debt of 40.00 in outreach whose debtor refuses to pay
         String caseId = api.openCase(DunningApi.caseRequest("D-SMALL-1", "40.00")).get("caseId").asText();
-        String call = walkToOutreach(caseId);
+        String call = api.walkToOutreach(caseId);
         assertThat(api.completeTask(call, Map.of("outcome", "REFUSED")).getStatusCode().value()).isEqualTo(200);
 
         // when the final notice to the traced contact goes unpaid for ten days
@@ -135,7 +136,7 @@ class OutreachStoryTest {
     void slaPassingSendsTheCaseToSkipTrace() {
         // given an open outreach call with an SLA of three days
         String caseId = api.openCase(DunningApi.caseRequest("D-SLA-1", "120.00")).get("caseId").asText();
-        String call = walkToOutreach(caseId);
+        String call = api.walkToOutreach(caseId);
 
         // when four days pass without an outcome
         api.advanceClock("P4D");
@@ -155,22 +156,6 @@ class OutreachStoryTest {
         assertThat(EngineRecords.incidents(caseId)).isEmpty();
     }
 
-    /** Reminders, offer, the offer lapses: returns the open outreach call, with the process waiting for its outcome. */
-    private String walkToOutreach(String caseId) {
-        api.awaitCase(caseId, c -> purposes(c).contains("REMINDER_1"));
-        awaitWaitingAt(caseId, "Timer_Reminder2Due");
-        api.advanceClock("P7D");
-        api.awaitCase(caseId, c -> purposes(c).contains("REMINDER_2"));
-        awaitWaitingAt(caseId, "Timer_OfferDue");
-        api.advanceClock("P7D");
-        api.awaitCase(caseId, c -> "INCENTIVE_OFFER".equals(c.get("stage").asText()) && purposes(c).contains("OFFER"));
-        awaitWaitingAt(caseId, "Gateway_AwaitOfferResponse");
-        api.advanceClock("P11D");
-        String call = api.awaitOpenTask(caseId, "OUTREACH_CALL");
-        awaitWaitingAt(caseId, "Receive_OutreachOutcome");
-        return call;
-    }
-
     /** The app's date when the task was opened (the clock is shifted, so this is not the wall-clock date). */
     private LocalDate taskCreatedOn(String caseId, String taskId) {
         for (JsonNode t : api.getCase(caseId).get("tasks")) {
@@ -181,7 +166,4 @@ class OutreachStoryTest {
         throw new AssertionError("no task " + taskId + " on case " + caseId);
     }
 
-    private static void awaitWaitingAt(String caseId, String elementId) {
-        await().atMost(DunningApi.PATIENCE).until(() -> EngineRecords.isWaitingAt(caseId, elementId));
-    }
 }

@@ -102,6 +102,32 @@ public class DunningApi {
         return post("ops", "/api/tasks/" + taskId + "/complete", body);
     }
 
+    /** Waits until the case's process waits in the element: move the clock only then, or the timer starts late. */
+    public static void awaitWaitingAt(String caseId, String elementId) {
+        await().atMost(PATIENCE).until(() -> EngineRecords.isWaitingAt(caseId, elementId));
+    }
+
+    /** Takes a new case through both reminders to the open incentive offer. */
+    public void walkToOffer(String caseId) {
+        awaitCase(caseId, c -> purposes(c).contains("REMINDER_1"));
+        awaitWaitingAt(caseId, "Timer_Reminder2Due");
+        advanceClock("P7D");
+        awaitCase(caseId, c -> purposes(c).contains("REMINDER_2"));
+        awaitWaitingAt(caseId, "Timer_OfferDue");
+        advanceClock("P7D");
+        awaitCase(caseId, c -> "INCENTIVE_OFFER".equals(c.get("stage").asText()) && purposes(c).contains("OFFER"));
+        awaitWaitingAt(caseId, "Gateway_AwaitOfferResponse");
+    }
+
+    /** Takes a new case past its lapsed offer to the outreach call; returns the call task's id. */
+    public String walkToOutreach(String caseId) {
+        walkToOffer(caseId);
+        advanceClock("P11D");
+        String call = awaitOpenTask(caseId, "OUTREACH_CALL");
+        awaitWaitingAt(caseId, "Receive_OutreachOutcome");
+        return call;
+    }
+
     public static List<String> purposes(JsonNode dunningCase) {
         return dunningCase.get("communications").findValuesAsText("purpose");
     }
