@@ -65,10 +65,6 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return amount.signum() < 0;
     }
 
-    public boolean isAtLeast(Money other) {
-        return compareTo(other) >= 0;
-    }
-
     @Override
     public int compareTo(Money other) {
         requireSameCurrency(other);
