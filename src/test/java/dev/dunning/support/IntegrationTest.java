@@ -4,14 +4,17 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole service on a random port, with the embedded engine and the embedded MariaDB (or the external database
- * named by DUNNING_DATABASE_MODE=external and DUNNING_DB_URL). All integration tests share one context.
+ * named by DUNNING_DATABASE_MODE=external and DUNNING_DB_URL). All integration tests share one context; each class
+ * starts at 10:00 Berlin time and cancels the process instances it leaves running ({@link SharedEngineHygiene}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(SharedEngineHygiene.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dunning.skip-trace.flush-interval=PT0.5S",
         "dunning.skip-trace.max-age=PT0S",
