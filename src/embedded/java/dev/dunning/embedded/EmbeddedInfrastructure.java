@@ -23,7 +23,10 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             properties.put("camunda.client.prefer-rest-over-grpc", false);
         }
         if ("embedded".equalsIgnoreCase(env.getProperty("dunning.database.mode", "embedded"))) {
-            properties.put("spring.datasource.url", EmbeddedDatabase.start(env.getProperty("dunning.database.embedded-port", Integer.class, 0)));
+            // One server per JVM; a test context that must not share tables with the running app names its own database.
+            properties.put("spring.datasource.url", EmbeddedDatabase.start(
+                    env.getProperty("dunning.database.embedded-port", Integer.class, 0),
+                    env.getProperty("dunning.database.embedded-name", "dunning")));
             properties.put("spring.datasource.username", "root");
             properties.put("spring.datasource.password", "");
         }

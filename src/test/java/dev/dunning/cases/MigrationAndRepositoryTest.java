@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Migrations and the case aggregate against a real MySQL-protocol server: the embedded MariaDB by default, or the
  * server named by DUNNING_DATABASE_MODE=external and DUNNING_DB_URL (CI also runs it against the machine's MariaDB).
  */
-@DataJdbcTest
+// Its own database on the embedded server: the app in the shared test context would deliver what these tests queue.
+@DataJdbcTest(properties = "dunning.database.embedded-name=repository_test")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({Timeline.class, Communications.class, dev.dunning.communications.ContactRegistry.class,
         dev.dunning.engine.EngineMessages.class, org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration.class,

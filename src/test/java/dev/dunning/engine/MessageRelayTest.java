@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The outbox relay against a real database and a scripted engine client: nothing accepted is lost while the engine
  * is down, duplicates count as published, and one stuck case does not hold back the others.
  */
-@DataJdbcTest
+// Its own database on the embedded server: the app's relay in the shared test context polls engine_message too.
+@DataJdbcTest(properties = "dunning.database.embedded-name=relay_test")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class MessageRelayTest {
