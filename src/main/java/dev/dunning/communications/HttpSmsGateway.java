@@ -1,13 +1,11 @@
 package dev.dunning.communications;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -26,9 +24,7 @@ class HttpSmsGateway implements ChannelSender {
 
     HttpSmsGateway(Environment env, @Value("${dunning.sms.timeout:PT10S}") Duration timeout) {
         this.env = env;
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
-        factory.setReadTimeout(timeout);
-        this.http = RestClient.builder().requestFactory(factory).build();
+        this.http = dev.dunning.outbound.OutboundHttp.restClient(timeout).build();
     }
 
     /** Resolved at send time: in embedded mode the URL names the app's own port, known only once it listens. */

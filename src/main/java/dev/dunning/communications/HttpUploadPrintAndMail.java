@@ -18,7 +18,7 @@ class HttpUploadPrintAndMail implements PrintAndMail {
 
     private final String url;
     private final String token;
-    private final RestClient http = RestClient.create();
+    private final RestClient http = dev.dunning.outbound.OutboundHttp.restClient().build();
 
     HttpUploadPrintAndMail(@Value("${dunning.letters.upload-url}") String url, @Value("${dunning.letters.upload-token:}") String token) {
         this.url = url;

@@ -21,7 +21,7 @@ class HttpUploadLegalPartner implements LegalPartner {
 
     HttpUploadLegalPartner(String name, String url, String apiKey) {
         this.name = name;
-        RestClient.Builder builder = RestClient.builder().baseUrl(url);
+        RestClient.Builder builder = dev.dunning.outbound.OutboundHttp.restClient().baseUrl(url);
         if (apiKey != null && !apiKey.isBlank()) builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
         this.http = builder.build();
     }

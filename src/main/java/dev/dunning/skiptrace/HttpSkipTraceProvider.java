@@ -21,7 +21,7 @@ class HttpSkipTraceProvider implements SkipTraceProvider {
     HttpSkipTraceProvider(String name, String url, String apiKey, String callbackUrl) {
         this.name = name;
         this.callbackUrl = callbackUrl;
-        RestClient.Builder builder = RestClient.builder().baseUrl(url);
+        RestClient.Builder builder = dev.dunning.outbound.OutboundHttp.restClient().baseUrl(url);
         if (apiKey != null && !apiKey.isBlank()) builder.defaultHeader("Authorization", "Bearer " + apiKey);
         this.http = builder.build();
     }
