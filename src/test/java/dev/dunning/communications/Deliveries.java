@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dunning.support.DunningApi;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +41,7 @@ final class Deliveries {
         if (language != null) debtor.put("language", language);
         if (timeZone != null) debtor.put("timeZone", timeZone);
         return Map.of("invoiceNumber", "INV-" + UUID.randomUUID().toString().substring(0, 8), "debtor", debtor,
-                "amountDue", Map.of("amount", "1234.50", "currency", "EUR"), "dueDate", LocalDate.now().minusDays(30).toString());
+                "amountDue", Map.of("amount", "1234.50", "currency", "EUR"), "dueDate", dev.dunning.support.SharedEngineHygiene.appToday().minusDays(30).toString());
     }
 
     static List<JsonNode> mailsTo(DunningApi api, String address) {

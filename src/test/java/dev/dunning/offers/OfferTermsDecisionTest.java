@@ -50,8 +50,14 @@ class OfferTermsDecisionTest {
             "5000,    BUSINESS, 0, 0, 44,  3, P14D, 6,  P1M,  500,  P14D",
             "20000,   CONSUMER, 0, 0, 44,  5, P10D, 12, P1M,  500,  P10D",
             "25000,   BUSINESS, 0, 0, 44,  2, P14D, 12, P1M,  1000, P14D",
-            // days overdue is an input ops may use; the default table does not distinguish by it
-            "120,     CONSUMER, 0, 0, 400, 5, P10D, 3,  P1M,  20,   P10D",
+            // half a year or more overdue: a bigger discount to settle an old debt; smaller and larger debts keep their band
+            "120,     CONSUMER, 0, 0, 179, 5,  P10D, 3,  P1M,  20,   P10D",
+            "120,     CONSUMER, 0, 0, 180, 10, P10D, 3,  P1M,  20,   P10D",
+            "4999.99, BUSINESS, 0, 0, 400, 10, P10D, 3,  P1M,  20,   P10D",
+            "99.99,   CONSUMER, 0, 0, 400, 5,  P10D, 0,  P1M,  0,    P10D",
+            "5000,    BUSINESS, 0, 0, 400, 3,  P14D, 6,  P1M,  500,  P14D",
+            // a broken promise still rules out any discount, however old the debt
+            "120,     CONSUMER, 1, 0, 400, 0,  P10D, 3,  P1M,  50,   P10D",
             // no discount after a broken promise, whatever the amount or type
             "50,      CONSUMER, 1, 0, 44,  0, P10D, 2,  P14D, 25,   P10D",
             "120,     CONSUMER, 1, 0, 44,  0, P10D, 3,  P1M,  50,   P10D",

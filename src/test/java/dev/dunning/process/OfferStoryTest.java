@@ -89,6 +89,23 @@ class OfferStoryTest {
     }
 
     @Test
+    void anInvoiceHalfAYearOverdueIsOfferedTheBiggerDiscount() {
+        // given an invoice of 120.00 that fell due 170 days ago: 184 days overdue when the offer is made two weeks later
+        Map<String, Object> request = new java.util.HashMap<>(DunningApi.caseRequest("D-OLD-1", "120.00"));
+        request.put("dueDate", dev.dunning.support.SharedEngineHygiene.appToday().minusDays(170).toString());
+        String caseId = api.openCase(request).get("caseId").asText();
+
+        // when it reaches the incentive offer
+        api.walkToOffer(caseId);
+
+        // then the offer rules' long-overdue band applies: 10 % off (108.00), or the usual 3 monthly instalments
+        JsonNode discount = api.getCase(caseId).at("/offer/options/0");
+        assertThat(discount.get("option").asText()).isEqualTo("DISCOUNT");
+        assertThat(discount.at("/amount/amount").asText()).isEqualTo("108.00");
+        assertThat(api.getCase(caseId).at("/offer/options/1/instalments").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void discountPaidInTimeClosesThePaidCase() {
         // given a case of 120.00 at the offer, 5 % off within 10 days
         JsonNode opened = api.openCase(DunningApi.caseRequest("D-DISC-1", "120.00"));

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,7 +62,7 @@ public class DunningApi {
                         "email", "ada@example.com", "phone", "+4915112345678",
                         "address", Map.of("line1", "Hauptstr. 1", "postalCode", "10115", "city", "Berlin", "country", "DE")),
                 "amountDue", Map.of("amount", amount, "currency", "EUR"),
-                "dueDate", LocalDate.now().minusDays(30).toString());
+                "dueDate", SharedEngineHygiene.appToday().minusDays(30).toString());
     }
 
     public JsonNode openCase(Map<String, Object> request) {

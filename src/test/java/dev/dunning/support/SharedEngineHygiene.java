@@ -36,13 +36,23 @@ public class SharedEngineHygiene implements BeforeAllCallback, AfterAllCallback 
 
     static final ZoneId STORY_ZONE = ZoneId.of("Europe/Berlin");
     static final LocalTime MORNING = LocalTime.of(10, 0);
+    private static volatile java.time.Clock appClock = java.time.Clock.systemUTC();
+
+    /**
+     * Today by the app's clock. Test invoices fall due relative to it, so "30 days overdue" stays 30 days however far
+     * earlier classes have moved the clock (the offer rules band by days overdue).
+     */
+    public static java.time.LocalDate appToday() {
+        return java.time.LocalDate.now(appClock);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         ApplicationContext app = SpringExtension.getApplicationContext(context);
+        ShiftableClock clock = app.getBean(ShiftableClock.class);
+        appClock = clock;
         TimeTravel engineClock = app.getBeanProvider(TimeTravel.class).getIfAvailable();
         if (engineClock == null) return;
-        ShiftableClock clock = app.getBean(ShiftableClock.class);
         ZonedDateTime now = clock.instant().atZone(STORY_ZONE);
         if (now.getHour() >= 9 && now.getHour() < 15) return; // a working day lies ahead already
         ZonedDateTime morning = now.toLocalTime().isBefore(MORNING) ? now.with(MORNING) : now.plusDays(1).with(MORNING);

@@ -2,7 +2,6 @@ package dev.dunning.support;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,7 +21,7 @@ public final class TestData {
                 VALUES (:id, :invoice, :fp, :ref, 'CONSUMER', 'Ada Debtor', 'ada@example.com', '+4915112345678', 'Hauptstr. 1',
                     '10115', 'Berlin', 'DE', 'EUR', 120.00, 120.00, :due, :issued, 'OPEN', 'SKIP_TRACE', :now, 1)""")
                 .param("id", id).param("invoice", "INV-T-" + id.substring(0, 8)).param("fp", "0".repeat(64))
-                .param("ref", debtorReference).param("due", LocalDate.now().minusDays(60)).param("issued", LocalDate.now().minusDays(90))
+                .param("ref", debtorReference).param("due", SharedEngineHygiene.appToday().minusDays(60)).param("issued", SharedEngineHygiene.appToday().minusDays(90))
                 .param("now", Timestamp.from(Instant.now())).update();
         return id;
     }
