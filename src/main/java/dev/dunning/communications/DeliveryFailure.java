@@ -25,6 +25,26 @@ public class DeliveryFailure extends Exception {
         this.bounce = bounce;
     }
 
+    /**
+     * An HTTP provider's failure. Our own fault (401/403: credentials), a timeout, throttling or the provider's
+     * 5xx is temporary; any other refusal is about the message or the address. A connection that never opened sent
+     * nothing; one that broke afterwards may have delivered, so it is never retried.
+     */
+    public static DeliveryFailure ofHttp(String provider, org.springframework.web.client.RestClientException e) {
+        if (e instanceof org.springframework.web.client.RestClientResponseException r) {
+            int status = r.getStatusCode().value();
+            boolean temporary = r.getStatusCode().is5xxServerError() || status == 401 || status == 403 || status == 408
+                    || status == 429;
+            return new DeliveryFailure(temporary ? Kind.TRANSIENT : Kind.PERMANENT,
+                    provider + ": HTTP " + status + " " + r.getResponseBodyAsString(), e);
+        }
+        boolean nothingSent = false;
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpConnectTimeoutException) nothingSent = true;
+        }
+        return new DeliveryFailure(nothingSent ? Kind.TRANSIENT : Kind.UNKNOWN, provider + ": " + e.getMessage(), e);
+    }
+
     public Kind kind() {
         return kind;
     }

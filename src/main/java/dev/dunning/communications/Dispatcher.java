@@ -145,7 +145,8 @@ public class Dispatcher {
         OutgoingMessage message;
         try {
             message = tx.execute(s -> claim(id));
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
+            // the database, not the message: no connection, a lock timeout
             log.warn("communication {}: claim failed, retried next round: {}", id, e.toString());
             return;
         } catch (RuntimeException e) {

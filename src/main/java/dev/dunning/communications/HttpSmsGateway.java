@@ -9,7 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.client.RestClientException;
 
 /**
  * SMS through an HTTP gateway: {@code POST <url>} with HTTP Basic credentials and the JSON body
@@ -54,17 +54,8 @@ class HttpSmsGateway implements ChannelSender {
                     .body(Map.of("from", env.getProperty("dunning.sms.sender-id", "Dunning"), "to", message.to(), "text", message.text()))
                     .retrieve().body(Map.class);
             return answer == null || answer.get("id") == null ? null : String.valueOf(answer.get("id"));
-        } catch (RestClientResponseException e) {
-            HttpStatusCode status = e.getStatusCode();
-            boolean transientStatus = status.is5xxServerError() || status.value() == 408 || status.value() == 429
-                    || status.value() == 401 || status.value() == 403;
-            String reason = provider() + ": HTTP " + status.value() + " " + e.getResponseBodyAsString();
-            throw new DeliveryFailure(transientStatus ? DeliveryFailure.Kind.TRANSIENT : DeliveryFailure.Kind.PERMANENT,
-                    false, reason, e);
-        } catch (ResourceAccessException e) {
-            boolean beforeSending = e.getCause() instanceof java.net.ConnectException;
-            throw new DeliveryFailure(beforeSending ? DeliveryFailure.Kind.TRANSIENT : DeliveryFailure.Kind.UNKNOWN,
-                    provider() + ": " + e.getMessage(), e);
+        } catch (RestClientException e) {
+            throw DeliveryFailure.ofHttp(provider(), e);
         }
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.client.RestClientException;
 
 /** Uploads the letter as {@code multipart/form-data} (parts {@code file}, {@code reference}) to a print service. */
 @Component
@@ -45,13 +45,8 @@ class HttpUploadPrintAndMail implements PrintAndMail {
                     .headers(h -> { if (!token.isBlank()) h.setBearerAuth(token); })
                     .body(parts).retrieve().body(Map.class);
             return answer == null || answer.get("id") == null ? null : String.valueOf(answer.get("id"));
-        } catch (RestClientResponseException e) {
-            boolean transientStatus = e.getStatusCode().is5xxServerError() || e.getStatusCode().value() == 429;
-            throw new DeliveryFailure(transientStatus ? DeliveryFailure.Kind.TRANSIENT : DeliveryFailure.Kind.PERMANENT,
-                    name() + ": HTTP " + e.getStatusCode().value() + " " + e.getResponseBodyAsString(), e);
-        } catch (ResourceAccessException e) {
-            boolean beforeSending = e.getCause() instanceof java.net.ConnectException;
-            throw new DeliveryFailure(beforeSending ? DeliveryFailure.Kind.TRANSIENT : DeliveryFailure.Kind.UNKNOWN, name() + ": " + e.getMessage(), e);
+        } catch (RestClientException e) {
+            throw DeliveryFailure.ofHttp(name(), e);
         }
     }
 }

@@ -45,7 +45,6 @@ public class MessageRenderer {
 
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
     private final ReloadableResourceBundleMessageSource messages = new ReloadableResourceBundleMessageSource();
-    private final Set<String> packaged = new java.util.HashSet<>();
     private final String directory;
     private final Creditor creditor;
     private final OptOutTokens optOut;

@@ -4,6 +4,7 @@ import dev.dunning.cases.CaseId;
 import dev.dunning.cases.DunningCases;
 import dev.dunning.cases.Timeline;
 import dev.dunning.engine.EngineMessages;
+import dev.dunning.outreach.TaskCompletion;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
@@ -21,13 +22,16 @@ public class DisputeIntake {
     private final Timeline timeline;
     private final EngineMessages engine;
     private final Clock clock;
+    private final TaskCompletion tasks;
 
-    DisputeIntake(DunningCases cases, JdbcClient jdbc, Timeline timeline, EngineMessages engine, Clock clock) {
+    DisputeIntake(DunningCases cases, JdbcClient jdbc, Timeline timeline, EngineMessages engine, Clock clock,
+                  TaskCompletion tasks) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.timeline = timeline;
         this.engine = engine;
         this.clock = clock;
+        this.tasks = tasks;
     }
 
     @Transactional
@@ -35,6 +39,8 @@ public class DisputeIntake {
         var dunningCase = cases.lockAndGet(caseId);
         dunningCase.pauseForDispute();
         cases.save(dunningCase);
+        // the dispute interrupts the escalation in the model; its open work (a call, an approval) goes with it
+        tasks.cancelOpenTasks(caseId);
         String disputeId = UUID.randomUUID().toString();
         jdbc.sql("INSERT INTO dispute (id, case_id, reason, raised_at) VALUES (:id, :caseId, :reason, :now)")
                 .param("id", disputeId).param("caseId", caseId.value()).param("reason", reason)

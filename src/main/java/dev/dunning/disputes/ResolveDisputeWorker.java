@@ -4,6 +4,7 @@ import dev.dunning.cases.CaseId;
 import dev.dunning.cases.CaseTransactions;
 import dev.dunning.cases.Stage;
 import dev.dunning.cases.Timeline;
+import dev.dunning.outreach.TaskCompletion;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.sql.Timestamp;
@@ -25,12 +26,14 @@ public class ResolveDisputeWorker {
     private final JdbcClient jdbc;
     private final Timeline timeline;
     private final Clock clock;
+    private final TaskCompletion tasks;
 
-    ResolveDisputeWorker(CaseTransactions cases, JdbcClient jdbc, Timeline timeline, Clock clock) {
+    ResolveDisputeWorker(CaseTransactions cases, JdbcClient jdbc, Timeline timeline, Clock clock, TaskCompletion tasks) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.timeline = timeline;
         this.clock = clock;
+        this.tasks = tasks;
     }
 
     @JobWorker(type = JOB_TYPE, fetchVariables = {"caseId", "disputeId", "outcome"})
@@ -42,6 +45,7 @@ public class ResolveDisputeWorker {
                     .param("outcome", outcome).param("now", Timestamp.from(clock.instant())).param("id", disputeId).update();
             if ("UPHELD".equals(outcome)) {
                 dunningCase.cancel(clock.instant());
+                tasks.cancelOpenTasks(dunningCase.id());
                 if (resolved > 0) timeline.record(dunningCase.id(), "CASE_CANCELLED", "the dispute was upheld");
                 return Stage.CLOSED;
             }

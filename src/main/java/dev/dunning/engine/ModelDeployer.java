@@ -39,6 +39,12 @@ public class ModelDeployer {
         return t;
     });
 
+    /** A closed context must not keep deploying through its closed client. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        retries.shutdownNow();
+    }
+
     ModelDeployer(CamundaClient client,
                   @Value("${dunning.models.location:classpath:bpmn/}") String location,
                   @Value("${dunning.models.retry-interval:PT10S}") Duration retryInterval) {

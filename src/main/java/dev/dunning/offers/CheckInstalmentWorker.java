@@ -2,6 +2,7 @@ package dev.dunning.offers;
 
 import dev.dunning.cases.CaseId;
 import dev.dunning.cases.CaseTransactions;
+import dev.dunning.cases.Instalment.InstalmentStatus;
 import dev.dunning.cases.Timeline;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
@@ -26,8 +27,10 @@ public class CheckInstalmentWorker {
     public Map<String, Object> check(@Variable("caseId") String caseId, @Variable("instalment") Map<String, Object> instalment) {
         int number = ((Number) instalment.get("number")).intValue();
         boolean paid = cases.change(new CaseId(caseId), dunningCase -> {
+            boolean missedBefore = dunningCase.instalments().stream()
+                    .anyMatch(i -> i.number() == number && i.status() == InstalmentStatus.MISSED);
             boolean wasPaid = dunningCase.checkInstalment(number);
-            if (!wasPaid) timeline.record(dunningCase.id(), "INSTALMENT_MISSED", "instalment " + number + " was not paid in time");
+            if (!wasPaid && !missedBefore) timeline.record(dunningCase.id(), "INSTALMENT_MISSED", "instalment " + number + " was not paid in time");
             return wasPaid;
         });
         return Map.of("instalmentPaid", paid);

@@ -29,6 +29,8 @@ public class LapseOfferWorker {
     public Map<String, Object> lapse(@Variable("caseId") String caseId, @CustomHeaders Map<String, String> headers) {
         OfferStatus reason = OfferStatus.valueOf(headers.getOrDefault("reason", "LAPSED"));
         return cases.change(new CaseId(caseId), dunningCase -> {
+            // paid (or closed) while the timer fired: the offer's history stays as it was, no charges come back
+            if (!dunningCase.isActive()) return NOT_ACCEPTED;
             // The debtor accepted just before the offer ran out, but the acceptance message reached the engine after
             // the validity timer: the acceptance stands, and the model takes the accepted path.
             if (reason == OfferStatus.LAPSED && dunningCase.offer() != null && dunningCase.offer().status() == OfferStatus.ACCEPTED) {

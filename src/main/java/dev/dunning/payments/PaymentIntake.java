@@ -32,6 +32,15 @@ public class PaymentIntake {
         }
     }
 
+    /** The reference was used before for another payment: another invoice, amount or currency. */
+    public static class ReferenceConflict extends RuntimeException {
+        ReferenceConflict(String reference) {
+            super("payment reference " + reference + " was already used for a different payment");
+        }
+    }
+
+    private record Known(String id, String caseId, java.math.BigDecimal amount, String currency) {}
+
     private final DunningCases cases;
     private final JdbcClient jdbc;
     private final Timeline timeline;
@@ -54,20 +63,31 @@ public class PaymentIntake {
                 .orElseThrow(() -> new CaseNotFoundException("for invoice " + invoiceNumber));
         DunningCase dunningCase = cases.lockAndGet(new dev.dunning.cases.CaseId(caseId));
         // read the reference only after taking the lock, so two requests with it cannot both pass
-        Optional<String> known = jdbc.sql("SELECT id FROM payment WHERE reference = :reference")
-                .param("reference", reference).query(String.class).optional();
-        if (known.isPresent()) return new Receipt(known.get(), caseId, dunningCase.outstanding(), true);
+        Optional<Known> known = jdbc.sql("SELECT id, case_id, amount, currency FROM payment WHERE reference = :reference")
+                .param("reference", reference).query(Known.class).optional();
+        if (known.isPresent()) {
+            Known k = known.get();
+            boolean samePayment = k.caseId().equals(caseId) && k.amount().compareTo(amount.amount()) == 0
+                    && k.currency().equals(amount.currency().getCurrencyCode());
+            if (!samePayment) throw new ReferenceConflict(reference);
+            return new Receipt(k.id(), caseId, dunningCase.outstanding(), true);
+        }
         if (!amount.currency().equals(dunningCase.currency())) throw new CurrencyMismatch(dunningCase.currency().getCurrencyCode());
 
         Instant now = clock.instant();
         String paymentId = UUID.randomUUID().toString();
-        jdbc.sql("""
-                INSERT INTO payment (id, case_id, reference, amount, currency, paid_at, received_at)
-                VALUES (:id, :caseId, :reference, :amount, :currency, :paidAt, :now)""")
-                .param("id", paymentId).param("caseId", caseId).param("reference", reference)
-                .param("amount", amount.amount()).param("currency", amount.currency().getCurrencyCode())
-                .param("paidAt", Timestamp.from(paidAt != null ? paidAt : now)).param("now", Timestamp.from(now))
-                .update();
+        try {
+            jdbc.sql("""
+                    INSERT INTO payment (id, case_id, reference, amount, currency, paid_at, received_at)
+                    VALUES (:id, :caseId, :reference, :amount, :currency, :paidAt, :now)""")
+                    .param("id", paymentId).param("caseId", caseId).param("reference", reference)
+                    .param("amount", amount.amount()).param("currency", amount.currency().getCurrencyCode())
+                    .param("paidAt", Timestamp.from(paidAt != null ? paidAt : now)).param("now", Timestamp.from(now))
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // the same reference taken at this moment for another case (the case lock serialises this case's own)
+            throw new ReferenceConflict(reference);
+        }
         boolean wasActive = dunningCase.isActive();
         DunningCase.PaymentEffect effect = dunningCase.applyPayment(amount, now);
         cases.save(dunningCase);

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Signed partner callbacks: {@code X-Timestamp} (epoch seconds) and {@code X-Signature} = hex HMAC-SHA256 with the
  * shared secret over {@code <timestamp> + "." + <raw body>}. Refused (401): unknown sender, bad signature, a timestamp
- * more than 5 minutes away from the app clock, or a signature seen before (replay).
+ * more than 5 minutes away from the app clock, or a signature seen before (replay). A sender's secret is the setting
+ * {@code dunning.<kind>.callback-secrets.<sender>}.
  */
 @Component
 public class CallbackSignatures {
@@ -32,10 +34,12 @@ public class CallbackSignatures {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Environment env;
 
-    CallbackSignatures(JdbcClient jdbc, Clock clock) {
+    CallbackSignatures(JdbcClient jdbc, Clock clock, Environment env) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.env = env;
     }
 
     public static String sign(String secret, String timestamp, byte[] body) {
@@ -43,9 +47,14 @@ public class CallbackSignatures {
                 timestamp.getBytes(StandardCharsets.UTF_8), new byte[] {'.'}, body));
     }
 
-    /** Checks the signature and remembers it; must run in the transaction that applies the callback. */
-    public void verify(String endpoint, String secret, String timestamp, String signature, byte[] body) {
+    /**
+     * Checks the signature of a callback from {@code sender} (a skip-trace vendor, a legal partner: {@code kind}) and
+     * remembers it; must run in the transaction that applies the callback.
+     */
+    public void verify(String kind, String sender, String timestamp, String signature, byte[] body) {
+        String secret = sender.matches("[a-z0-9-]{1,32}") ? env.getProperty("dunning." + kind + ".callback-secrets." + sender) : null;
         if (secret == null || secret.isBlank()) throw new BadSignature("unknown sender");
+        String endpoint = kind + "/" + sender;
         if (timestamp == null || signature == null) throw new BadSignature("missing " + SIGNATURE + " or " + TIMESTAMP);
         long seconds;
         try {

@@ -74,8 +74,7 @@ class DunningCaseController {
     }
 
     @GetMapping("/{caseId}")
-    @Transactional(readOnly = true)
-    public CaseView get(@PathVariable String caseId) {
+    CaseView get(@PathVariable String caseId) {
         return detail(cases.get(new CaseId(caseId)));
     }
 

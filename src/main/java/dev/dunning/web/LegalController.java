@@ -9,13 +9,13 @@ import java.io.IOException;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -33,16 +33,14 @@ class LegalController {
     private final DunningCases cases;
     private final CallbackSignatures signatures;
     private final LegalAcknowledgements acknowledgements;
-    private final Environment env;
     private final ObjectMapper json;
 
     LegalController(JdbcClient jdbc, DunningCases cases, CallbackSignatures signatures, LegalAcknowledgements acknowledgements,
-                    Environment env, ObjectMapper json) {
+                    ObjectMapper json) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.signatures = signatures;
         this.acknowledgements = acknowledgements;
-        this.env = env;
         this.json = json;
     }
 
@@ -72,13 +70,15 @@ class LegalController {
                 .body((byte[]) rows.getFirst().get("evidence_pdf"));
     }
 
+    // One transaction with the remembered signature: a callback refused or failed half-way leaves nothing behind,
+    // and the partner's retry is not mistaken for a replay.
+    @Transactional
     @PostMapping("/api/legal/callbacks/{partner}")
     Map<String, Object> acknowledge(@PathVariable String partner, @RequestBody(required = false) byte[] body,
                                     @RequestHeader(name = CallbackSignatures.TIMESTAMP, required = false) String timestamp,
                                     @RequestHeader(name = CallbackSignatures.SIGNATURE, required = false) String signature) {
-        String secret = partner.matches("[a-z0-9-]{1,32}") ? env.getProperty("dunning.legal.callback-secrets." + partner) : null;
         byte[] raw = body == null ? new byte[0] : body;
-        signatures.verify("legal/" + partner, secret, timestamp, signature, raw);
+        signatures.verify("legal", partner, timestamp, signature, raw);
         JsonNode ack;
         try {
             ack = json.readTree(raw);

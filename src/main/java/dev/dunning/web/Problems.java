@@ -67,7 +67,7 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({CaseOpening.InvoiceConflictException.class, OfferAcceptance.NoOpenOffer.class,
-            TaskCompletion.TaskAlreadyDone.class, IllegalStateException.class})
+            TaskCompletion.TaskAlreadyDone.class, PaymentIntake.ReferenceConflict.class, IllegalStateException.class})
     ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }

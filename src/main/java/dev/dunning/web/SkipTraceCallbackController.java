@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -29,23 +29,23 @@ class SkipTraceCallbackController {
 
     private final CallbackSignatures signatures;
     private final SkipTraceResults results;
-    private final Environment env;
     private final ObjectMapper json;
 
-    SkipTraceCallbackController(CallbackSignatures signatures, SkipTraceResults results, Environment env, ObjectMapper json) {
+    SkipTraceCallbackController(CallbackSignatures signatures, SkipTraceResults results, ObjectMapper json) {
         this.signatures = signatures;
         this.results = results;
-        this.env = env;
         this.json = json;
     }
 
+    // One transaction with the remembered signature: a callback refused or failed half-way leaves nothing behind,
+    // and the partner's retry is not mistaken for a replay.
+    @Transactional
     @PostMapping("/api/skip-trace/callbacks/{provider}")
     Map<String, Object> results(@PathVariable String provider, @RequestBody(required = false) byte[] body,
                                 @RequestHeader(name = CallbackSignatures.TIMESTAMP, required = false) String timestamp,
                                 @RequestHeader(name = CallbackSignatures.SIGNATURE, required = false) String signature) {
-        String secret = provider.matches("[a-z0-9-]{1,32}") ? env.getProperty("dunning.skip-trace.callback-secrets." + provider) : null;
         byte[] raw = body == null ? new byte[0] : body;
-        signatures.verify("skip-trace/" + provider, secret, timestamp, signature, raw);
+        signatures.verify("skip-trace", provider, timestamp, signature, raw);
         List<VendorResult> parsed = parse(raw);
         int applied = 0, again = 0;
         for (VendorResult r : parsed) {

@@ -104,6 +104,7 @@ class MessageRelayTest {
         duplicateKeys.add(caseId);
         relay.publishPending();
         assertThat(pending()).isZero();
+        duplicateKeys.clear(); // the engine would take it now: it must not be offered again
         relay.publishPending();
         assertThat(published).isEmpty(); // never sent again
     }

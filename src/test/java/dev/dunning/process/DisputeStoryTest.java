@@ -56,6 +56,27 @@ class DisputeStoryTest {
     }
 
     @Test
+    void aDisputeDuringOutreachWithdrawsTheOpenCallAndARejectionOpensAFreshOne() {
+        // given a case whose account manager has an open call task
+        String caseId = api.openCase(DunningApi.caseRequest("D-DISP-3", "120.00")).get("caseId").asText();
+        String call = api.walkToOutreach(caseId);
+
+        // when the debtor disputes the invoice
+        String review = raiseDispute(caseId);
+
+        // then the call is withdrawn: nobody can record a promise on a paused case's old task
+        JsonNode tasks = api.get("ops", "/api/tasks?caseId=" + caseId + "&type=OUTREACH_CALL").getBody();
+        assertThat(tasks.findValuesAsText("status")).containsExactly("CANCELLED");
+        assertThat(api.completeTask(call, Map.of("outcome", "PROMISE_TO_PAY", "promisedDate",
+                dev.dunning.support.SharedEngineHygiene.appToday().plusDays(5).toString())).getStatusCode().value()).isEqualTo(409);
+
+        // and when the review rejects the dispute, outreach resumes with one fresh call task
+        assertThat(api.completeTask(review, Map.of("outcome", "REJECTED")).getStatusCode().value()).isEqualTo(200);
+        String fresh = api.awaitOpenTask(caseId, "OUTREACH_CALL");
+        assertThat(fresh).isNotEqualTo(call);
+    }
+
+    @Test
     void rejectedDisputeResumesTheEscalation() {
         // given a case in the reminders whose debtor disputes the invoice
         String caseId = api.openCase(DunningApi.caseRequest("D-DISP-2", "120.00")).get("caseId").asText();

@@ -18,6 +18,7 @@ import dev.dunning.support.SignedCallbacks;
 import dev.dunning.support.TestData;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +128,10 @@ class HttpSkipTraceTest {
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.body()).contains("results[1].phones[0].type").contains("results[2].reference");
         assertThat(results(caseA, caseB)).as("nothing applied, not even the valid first result").containsOnlyNulls();
+        // nor its signature remembered: the same request again is refused for its content, not as a replay
+        Instant sentAt = clock.instant();
+        assertThat(callbacks.send("/api/skip-trace/callbacks/acme", SECRET, sentAt, body).status()).isEqualTo(400);
+        assertThat(callbacks.send("/api/skip-trace/callbacks/acme", SECRET, sentAt, body).status()).isEqualTo(400);
 
         var bad = callbacks.send("/api/skip-trace/callbacks/acme", SECRET, clock.instant(), "{\"results\":[{\"requestId\":\"x\"");
         assertThat(bad.status()).isEqualTo(400);

@@ -84,9 +84,13 @@ public class DunningApi {
         if (!r.getStatusCode().is2xxSuccessful()) throw new AssertionError("clock: " + r);
     }
 
+    /** Posts a payment and insists it was taken (202, or 200 for a repeated reference). */
     public JsonNode pay(String invoiceNumber, String amount, String reference) {
-        return post("integrator", "/api/payments", Map.of("invoiceNumber", invoiceNumber,
-                "amount", Map.of("amount", amount, "currency", "EUR"), "reference", reference)).getBody();
+        ResponseEntity<JsonNode> response = post("integrator", "/api/payments", Map.of("invoiceNumber", invoiceNumber,
+                "amount", Map.of("amount", amount, "currency", "EUR"), "reference", reference));
+        int status = response.getStatusCode().value();
+        if (status != 202 && status != 200) throw new AssertionError("payment refused: " + response);
+        return response.getBody();
     }
 
     /** Waits for the case's one open task of this type and returns its id. */

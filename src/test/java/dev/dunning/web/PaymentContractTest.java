@@ -68,6 +68,25 @@ class PaymentContractTest {
     }
 
     @Test
+    void aReferenceAlreadyUsedForAnotherPaymentIsAConflictAndCountsNothing() {
+        // given a payment of 20.00 EUR with a bank reference on one invoice
+        JsonNode first = api.openCase(DunningApi.caseRequest("D-PAY-5", "120.00"));
+        JsonNode second = api.openCase(DunningApi.caseRequest("D-PAY-6", "120.00"));
+        String reference = "BANK-" + UUID.randomUUID();
+        assertThat(pay(first.get("invoiceNumber").asText(), "20.00", "EUR", reference).getStatusCode().value()).isEqualTo(202);
+
+        // when the same reference arrives for another invoice, or for another amount
+        ResponseEntity<JsonNode> otherInvoice = pay(second.get("invoiceNumber").asText(), "20.00", "EUR", reference);
+        ResponseEntity<JsonNode> otherAmount = pay(first.get("invoiceNumber").asText(), "30.00", "EUR", reference);
+
+        // then both are conflicts, and neither case's outstanding amount moved
+        assertProblem(otherInvoice, 409);
+        assertProblem(otherAmount, 409);
+        assertThat(api.getCase(second.get("caseId").asText()).at("/outstanding/amount").asText()).isEqualTo("120.00");
+        assertThat(api.getCase(first.get("caseId").asText()).at("/outstanding/amount").asText()).isEqualTo("100.00");
+    }
+
+    @Test
     void paymentForUnknownInvoiceIsNotFound() {
         assertProblem(pay("INV-NEVER-" + UUID.randomUUID().toString().substring(0, 8), "10.00", "EUR", "BANK-X"), 404);
     }
