@@ -69,9 +69,8 @@ public class EvidencePack {
             row.put("status", m.status());
             if (m.channel() == dev.dunning.communications.Channel.LETTER) {
                 // a copy of the letter as it was rendered and sent
-                jdbc.sql("SELECT content FROM communication WHERE id = :id AND content IS NOT NULL").param("id", m.id())
-                        .query(byte[].class).optional()
-                        .ifPresent(pdf -> row.put("letterPdfBase64", java.util.Base64.getEncoder().encodeToString(pdf)));
+                communications.document(c.id(), m.id())
+                        .ifPresent(pdf -> row.put("letterPdfBase64", java.util.Base64.getEncoder().encodeToString(pdf.content())));
             }
             return row;
         }).toList());

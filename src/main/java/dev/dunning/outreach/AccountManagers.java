@@ -51,10 +51,6 @@ public class AccountManagers {
         this.jdbc = jdbc;
     }
 
-    public List<AccountManager> all() {
-        return managers;
-    }
-
     /** The assignee (email) of an outreach call for this debtor, or empty when no manager is configured. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<String> assignCall(Debtor debtor) {

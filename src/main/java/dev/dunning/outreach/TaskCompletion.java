@@ -61,12 +61,7 @@ public class TaskCompletion {
         this.maxPromiseDays = maxPromiseDays;
     }
 
-    @Transactional
-    public WorkTask complete(String taskId, String outcome, LocalDate promisedDate, String note) {
-        return complete(taskId, outcome, promisedDate, null, note);
-    }
-
-    /** As above, with the optional amount of a promise to pay (in the case's currency). */
+    /** {@code promisedAmount}: the optional amount of a promise to pay (in the case's currency). */
     @Transactional
     public WorkTask complete(String taskId, String outcome, LocalDate promisedDate, BigDecimal promisedAmount, String note) {
         WorkTask peek = tasks.findById(taskId).orElseThrow(() -> new TaskNotFound(taskId));

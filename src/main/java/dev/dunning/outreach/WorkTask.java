@@ -36,10 +36,6 @@ public class WorkTask {
     WorkTask() {
     }
 
-    static WorkTask open(String caseId, TaskType type, String stepKey, Instant now, Instant dueAt) {
-        return open(caseId, type, stepKey, now, dueAt, null);
-    }
-
     static WorkTask open(String caseId, TaskType type, String stepKey, Instant now, Instant dueAt, String assignee) {
         WorkTask t = new WorkTask();
         t.assignee = assignee;
@@ -54,16 +50,12 @@ public class WorkTask {
     }
 
     void complete(String outcome, LocalDate promisedDate, java.math.BigDecimal promisedAmount, String note, Instant now) {
-        complete(outcome, promisedDate, note, now);
-        this.promisedAmount = promisedAmount;
-    }
-
-    void complete(String outcome, LocalDate promisedDate, String note, Instant now) {
         if (status != Status.OPEN) throw new IllegalStateException("task " + id + " is " + status);
         if (!type.outcomes().contains(outcome)) throw new IllegalArgumentException("outcome");
         this.status = Status.DONE;
         this.outcome = outcome;
         this.promisedDate = promisedDate;
+        this.promisedAmount = promisedAmount;
         this.note = note;
         this.completedAt = now;
     }

@@ -59,11 +59,6 @@ record CaseView(String caseId, String invoiceNumber, Debtor debtor, String statu
     }
 
     static CaseView of(DunningCase c, List<Communications.Communication> communications, List<WorkTask> tasks,
-                       List<Timeline.Entry> timeline) {
-        return of(c, communications, tasks, timeline, null, null);
-    }
-
-    static CaseView of(DunningCase c, List<Communications.Communication> communications, List<WorkTask> tasks,
                        List<Timeline.Entry> timeline, LatePaymentCharges.Charges charges, String offerLink) {
         return new CaseView(c.id().value(), c.invoiceNumber(), c.debtor(), c.status().name(), c.stage().name(),
                 MoneyView.of(c.amountDue()), MoneyView.of(c.outstanding()), c.dueDate(), c.openedAt(), c.closedAt(),

@@ -51,8 +51,6 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
                         // partners' callbacks carry no user: each is authenticated by its HMAC signature (CallbackSignatures)
                         .requestMatchers(HttpMethod.POST, "/api/skip-trace/callbacks/*", "/api/legal/callbacks/*").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/dunning-cases/*/legal-handoff", "/api/dunning-cases/*/legal-handoff/evidence.pdf")
-                        .hasAnyRole("INTEGRATOR", "OPS", "ADMIN")
                         // the debtor's offer page: no login, the signed expiring token in the path is the permission
                         .requestMatchers(HttpMethod.GET, "/offers/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/offers/*").permitAll()
