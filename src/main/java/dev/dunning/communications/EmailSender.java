@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class EmailSender implements ChannelSender {
 
     private final JavaMailSender mail;
-    private final String from;
+    private final jakarta.mail.internet.InternetAddress from;
     private final String host;
     private final int port;
     private final java.time.Clock clock;
@@ -30,7 +30,13 @@ class EmailSender implements ChannelSender {
                 @Value("${spring.mail.host:localhost}") String host, @Value("${spring.mail.port:25}") int port) {
         this.mail = mail;
         this.clock = clock;
-        this.from = from;
+        // a broken sender address is our configuration, not the debtor's: refuse to start rather than mark every
+        // recipient's address invalid
+        try {
+            this.from = new jakarta.mail.internet.InternetAddress(from, true);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException("dunning.mail.from (DUNNING_MAIL_FROM) is not an email address: '" + from + "'", e);
+        }
         this.host = host;
         this.port = port;
     }

@@ -16,6 +16,15 @@ class EmailFailureClassificationTest {
     final EmailSender sender = new EmailSender(null, Clock.systemUTC(), "from@example.com", "smtp.example", 587);
 
     @Test
+    void aBrokenSenderAddressStopsTheStartInsteadOfBouncingEveryDebtor() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new EmailSender(null, Clock.systemUTC(), "Example Creditor <billing@>", "smtp.example", 587))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DUNNING_MAIL_FROM");
+        assertThat(new EmailSender(null, Clock.systemUTC(), "Example Creditor <billing@creditor.example>", "smtp.example", 587)
+                .provider()).isEqualTo("smtp smtp.example:587");
+    }
+
+    @Test
     void aRecipientRefusedWith5xxIsAPermanentBounce() throws Exception {
         var refused = new SMTPAddressFailedException(new InternetAddress("x@example.com"), "RCPT TO", 550, "5.1.1 user unknown");
         DeliveryFailure f = sender.classify(new MailSendException("Failed messages", new jakarta.mail.SendFailedException("Invalid Addresses", refused)));

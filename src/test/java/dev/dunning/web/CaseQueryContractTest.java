@@ -36,8 +36,10 @@ class CaseQueryContractTest {
 
     @Test
     void listFiltersByStatusAndPages() {
-        // given three open cases
+        // given three open cases and one paid in full
         for (int i = 0; i < 3; i++) api.openCase(DunningApi.caseRequest("D-LIST-" + i, "40.00"));
+        JsonNode paidCase = api.openCase(DunningApi.caseRequest("D-LIST-PAID", "40.00"));
+        api.pay(paidCase.get("invoiceNumber").asText(), "40.00", "BANK-" + java.util.UUID.randomUUID());
 
         // when the open cases are listed two at a time
         ResponseEntity<JsonNode> first = api.get("ops", "/api/dunning-cases?status=OPEN&page=0&size=2");
@@ -63,7 +65,9 @@ class CaseQueryContractTest {
 
         // and the filter really filters: no paid case shows among the open ones
         ResponseEntity<JsonNode> paid = api.get("ops", "/api/dunning-cases?status=PAID&size=200");
-        assertThat(statuses(paid.getBody())).allMatch("PAID"::equals);
+        assertThat(statuses(paid.getBody())).isNotEmpty().allMatch("PAID"::equals);
+        assertThat(paid.getBody().get("content").findValuesAsText("caseId")).contains(paidCase.get("caseId").asText());
+        assertThat(page0.get("content").findValuesAsText("caseId")).doesNotContain(paidCase.get("caseId").asText());
     }
 
     /** The case status of each listed case (not the nested offer or instalment statuses). */
